@@ -1,0 +1,90 @@
+"""Readers: one module per input format, all producing :class:`legation.article.Article`.
+
+:func:`read_path` chooses the format by content, not by file name: a bz2 or
+XML MediaWiki dump yields every relations article in it; any other file is
+one article, wikitext or plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from legation.article import Article
+from legation.errors import InputError
+from legation.read.plain import read_plain
+
+# Markup that plain text from the corpus never has and wikitext nearly always has.
+_WIKITEXT = re.compile(r"\{\{|\[\[|'''|<ref[ >]|^\{\|", re.MULTILINE)
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+def detect_format(text: str) -> str:
+    """``"wikitext"`` or ``"plain"`` from the text itself.
+
+    >>> detect_format("{{Infobox bilateral relations|A–B|A|B}}")
+    'wikitext'
+    """
+    head = text[:200_000]
+    if re.match(r"\s*(URL:|= [^=])", head) or re.search(r"^Infobox\n- ", head, re.MULTILINE):
+        return "plain"
+    return "wikitext" if _WIKITEXT.search(head) else "plain"
+
+
+def read_text(text: str, source: str = "", fmt: str | None = None, title: str | None = None) -> Article:
+    """Read one article from a string, in the format given or detected."""
+    fmt = fmt or detect_format(text)
+    if fmt == "wikitext":
+        from legation.read.wikitext import read_wikitext
+
+        return read_wikitext(text, source=source, title=title)
+    article = read_plain(text, source=source)
+    if title and not article.title:
+        article = Article(**{**article.__dict__, "title": title})
+    return article
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes of an article file as text, or an :class:`InputError` saying why not."""
+    if not data.strip():
+        raise InputError(path, "the file is empty", "give a file that holds an article")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "this is a binary file, not an article", "give a text, wikitext or XML dump file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 at byte {exc.start}", "save the file as UTF-8") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, f"not UTF-8 (byte {exc.start}, line {line})", "save the file as UTF-8, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+
+
+def read_path(path: str | Path) -> Iterator[Article]:
+    """Every article in a file: one for an article file, each relations page for a dump."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file", "check the path")
+    if p.is_dir():
+        raise InputError(name, "is a directory, not an article file", "name the files, e.g. DIR/*.txt")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror}") from None
+    if head.startswith(b"BZh") or re.match(rb"\s*(<\?xml[^>]*>\s*)?<mediawiki", head):
+        from legation.read.dump import iter_dump
+
+        yield from iter_dump(p)
+        return
+    size = p.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(name, f"is {size} bytes, more than the {MAX_ARTICLE_BYTES}-byte limit for one article",
+                         "split it, or give a dump")
+    yield read_text(decode(p.read_bytes(), name), source=name)
