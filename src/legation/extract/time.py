@@ -1,0 +1,656 @@
+"""Time expressions: the words that date an event, read as an inclusive interval.
+
+The relation record (contract, "Events") dates events with ``start``/``end`` strings
+``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. This module finds the words that give a time and
+reads them with a hand-written grammar that never invents what the text does not say: a
+year stays a year, it does not become the 1st of January.
+
+>>> parse_time("In March 2016, King Mohammed VI visited Russia.").start
+'2016-03'
+
+Two passes. The first finds cores, each kind with its own regular expression: a date, a
+year, a decade, a century, a named period, a relative phrase; where cores overlap the
+longest wins. The second grows each core to the left over a modifier ("the late", "the
+end of") and a preposition ("since", "during"), joins neighbours into ranges ("between 880
+and 910", "the 1920s and the 1930s") and applies what the preposition means. The word
+lists and the table of named periods are in ``periods.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from legation.extract import periods as vocab
+
+Date = tuple[int, int, int]  # year, month, day; 0 = not given
+_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "period": 5, "relative": 6}
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression and the interval it means.
+
+    >>> parse_time("since 1992")
+    TimeExpr(text='since 1992', span=(0, 10), start='1992', end=None, precision='year', kind='since', rel=0)
+    """
+
+    text: str
+    span: tuple[int, int]
+    start: str | None
+    end: str | None
+    precision: str
+    kind: str
+    rel: int = 0
+
+
+# ---------------------------------------------------------------- grammar pieces
+_DASH = r"[-‐‑–—]"
+_SEP = rf"(?:\s*{_DASH}\s*|\s+)"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, 1)} | {"sept": 9} | {
+    m.lower()[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}
+# Month names are case-sensitive: "may" and "march" are also ordinary words.
+_MONTH_FULL = "(?-i:" + "|".join(_MONTH_NAMES) + r")(?!\w)"
+_MONTH = (r"(?-i:(?:" + "|".join(_MONTH_NAMES)
+          + r")(?!\w)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?!\w)))")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_ERA = r"(?-i:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\.)(?!\w)"
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|twenty[\s-]+(?:first|second)|" + "|".join(vocab.ORDINALS) + ")"
+_NUM_END = r"(?!\w)(?!,\d|\.\d)"
+
+_MOD1 = (r"(?:very\s+)?(?:early|mid|middle|late|later|year|(?:spring|summer|autumn|winter)(?:\s+of)?|"
+         r"(?:the\s+)?(?:end|close|beginning|start|dawn|outbreak|onset|middle|height|peak|turn|collapse|fall|"
+         r"dissolution|break-?up|disintegration|demise|conclusion|creation|establishment|formation|founding|"
+         r"foundation|advent|rise|(?:first|second|latter|last|final|early|later|closing|opening)\s+"
+         r"(?:half|part|years|decades?|quarter))\s+of)")
+_MODS = rf"{_MOD1}(?:\s*(?:-?\s*(?:to|through|into|and|or)\s*-?|{_DASH})\s*{_MOD1})?"
+_MODGAP = r"(?:\s*-\s*|\s+)(?:the\s+)?"
+_MODEXT = re.compile(rf"(?:\bthe\s+)?(?:(?<![\w-])(?P<mod>{_MODS}){_MODGAP})?\Z", re.I)
+_MOD_HINTS = frozenset(("the", "of", "early", "mid", "middle", "late", "later", "year", "spring", "summer",
+                        "autumn", "winter"))
+_MOD_KEY = re.compile(
+    r"(?P<h1>first\s+half)|(?P<h2>(?:second|latter)\s+half)|(?P<turn>turn)|"
+    r"(?P<start>beginning|start|dawn|outbreak|onset|creation|establishment|formation|founding|foundation|"
+    r"advent|rise)|(?P<end>end|close|collapse|fall|dissolution|break-?up|disintegration|demise|conclusion)|"
+    r"(?P<early>early|first|opening)|(?P<late>late|later|latter|last|final|closing)|"
+    r"(?P<mid>mid|middle|height|peak)", re.I)
+# Offsets into a decade or century for each modifier (contract: "early 1960s" → 1960..1963).
+_DECADE_MOD = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "h1": (0, 4), "h2": (5, 9), "turn": (-1, 1)}
+_CENTURY_MOD = {"early": (0, 33), "mid": (33, 66), "late": (67, 99), "h1": (0, 49), "h2": (50, 99),
+                "turn": (-5, 5)}
+
+_MEASURE_AFTER = re.compile(rf"\s*(?:{_DASH}\s*)?(?:{vocab.MEASURES})(?!\w)|\s*%", re.I)
+_COUNT_AFTER = re.compile(rf"\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:{vocab.COUNTED})(?!\w)", re.I)
+_LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{vocab.LABELS})\s*|[§#№$€£¥]\s*)\Z", re.I)
+_TEMPORAL_BEFORE = re.compile(r"(?<!\w)(?:in|since|until|till|after|before|during|from|by|of)\s+\Z", re.I)
+_BY_VERB = re.compile(r"(?<!\w)(?:\w+ed|rose|fell|grew|up|down|rise|drop|cut)\s+by\s+\Z", re.I)
+_BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
+_JOIN = re.compile(rf"\A(?:\s*{_DASH}\s*|\s+(?P<w>to|until|till|through|thru|up\s+to|up\s+until|and|or)\s+)\Z", re.I)
+_SUFFIX_SINCE = re.compile(
+    rf"\s+(?:onwards?|and\s+(?:later|after|beyond))(?!\w)|\s+on(?=\s*[,.;:)]|\s*\Z)|"
+    rf"(?:\s*{_DASH}\s*|\s+(?:to|until|till)\s+)(?:the\s+)?(?:present(?:\s+day)?|today|now|date)(?!\w)", re.I)
+
+_PREPS = {p: k for k, words in vocab.PREPOSITIONS.items() for p in words.split("|")}
+_PREP_MOD = {"early in": "early", "earlier in": "early", "late in": "late", "later in": "late"}
+# A three-digit number or a bare month is a time only after one of these.
+_PREP_FOR_NUMBERS = frozenset(_PREPS) - {"on", "at", "under", "upon", "within", "amid", "amidst", "about",
+                                         "through", "throughout"}
+# Names that are also entities ("the Ottoman Empire") date only after these; "from" and "by"
+# mark an origin or an agent there ("independence from the Ottoman Empire").
+_PREP_FOR_ENTITIES = frozenset(p for p, k in _PREPS.items() if k in ("since", "until", "after", "before")) - {
+    "from", "by", "back to"} | {"post-", "pre-", "during", "under", "throughout", "through", "in the course of",
+                                "during the course of", "over the course of", "in the days of", "in the time of",
+                                "at the time of", "in the midst of", "much of", "during much of",
+                                "throughout much of", "for much of"}
+
+# "two years later": a count, a unit and a direction.
+_REL_N = (r"\b(?P<n>\d{1,3}|[a-z]+(?:\s+hundred)?)\s+(?P<u>years?|decades?|centur(?:y|ies)|months?|weeks?|days?)"
+          rf"\s+(?P<d>later|afterwards?|thereafter|after\s+that|after{vocab.CLAUSE_END}|on{vocab.CLAUSE_END}|"
+          rf"earlier|previously|beforehand|before{vocab.CLAUSE_END}|prior{vocab.CLAUSE_END})")
+# "Then" dates only at the start of a sentence; elsewhere it often means "at that time" of
+# a person ("(then a communist)") or "next" inside a clause.
+_THEN = r"\b(?:then|later(?=,))\b"
+
+
+# ---------------------------------------------------------------- cores (pass 1)
+@dataclass
+class _Core:
+    s: int
+    e: int
+    cat: str                    # year, yrange, month, day, decade, century, named, bmonth, relative
+    lo: Date | None
+    hi: Date | None
+    precision: str
+    kind: str = "point"
+    rel: int = 0
+    need: str = ""              # "number": needs a preposition; "entity": see _PREP_FOR_ENTITIES; "bound"
+    tail: Date | None = None    # end of the last unit of a range core ("19th and 20th centuries")
+    size: int = 100             # years in a century core's unit (1000 for a millennium)
+    core: int = -1              # start after modifier and article
+    the: int = -1               # a bare "the" not taken: before a year it belongs to a noun
+    mod: str = ""
+    base: tuple[int, int] = (0, 0)  # unmodified first..last year, to tell consecutive units
+
+    def __post_init__(self) -> None:
+        self.core = self.s
+        if self.lo and (self.tail or self.hi):
+            self.base = (self.lo[0], (self.tail or self.hi)[0])
+
+
+def _relative(m: re.Match, rel: int = 0, cat: str = "relative", need: str = "") -> _Core:
+    """A time the caller must anchor; cat "bmonth" for a month or day without a year."""
+    return _Core(m.start(), m.end(), cat, None, None, "relative", "relative", rel, need)
+
+
+def _starts_number(text: str, s: int) -> bool:
+    """True when a number starts at s: not after a letter, digit, decimal point, thousands comma,
+    currency or number sign; after a dash only in "mid-", "pre-", "post-" or a range ("1990s–2000s")."""
+    before = text[s - 1] if s else " "
+    if before in "-‐‑–—":
+        prev = text[max(0, s - 8):s - 1].rstrip().lower()
+        return not prev or prev.endswith(("mid", "pre", "post")) or re.search(r"\d(?:0['’]?s)?\Z", prev) is not None
+    return not (before.isalnum() or before in "_.,$€£¥#/&")
+
+
+def _blocked(text: str, s: int, e: int, digits: int) -> bool:
+    """True when a number is a quantity or a label: "5300 km", "Resolution 550", "$1500"."""
+    if _MEASURE_AFTER.match(text, e) or _LABEL_BEFORE.search(text, max(0, s - 30), s):
+        return True
+    if _COUNT_AFTER.match(text, e):
+        return digits < 4 or not _TEMPORAL_BEFORE.search(text, max(0, s - 12), s)
+    return False
+
+
+def _bc(era: str | None) -> bool:
+    return bool(era) and era.upper().startswith("B")
+
+
+def _year_core(m: re.Match, text: str) -> _Core | None:
+    digits, era = m.group("y"), m.group("era")
+    y = int(digits)
+    if not _starts_number(text, m.start()):
+        return None
+    if era:
+        y = -y if _bc(era) else y
+    elif len(digits) < 3 or not 100 <= y <= 2100 or _blocked(text, m.start(), m.end(), len(digits)):
+        return None
+    need = "number" if len(digits) == 3 and not era else ""
+    return _Core(m.start(), m.end(), "year", (y, 0, 0), (y, 0, 0), "year", need=need)
+
+
+def _yrange_core(m: re.Match, text: str) -> _Core | None:
+    d1, d2, era = m.group("y"), m.group("y2"), m.group("era")
+    y1, y2 = int(d1), int(d2)
+    if not _starts_number(text, m.start()):
+        return None
+    if _bc(era):
+        y1, y2 = -y1, -y2
+    elif not era:
+        if len(d1) < 3 or _blocked(text, m.start(), m.end(), len(d1)):
+            return None
+        if len(d2) == 2:  # "1936–39"
+            y2 += y1 // 100 * 100 + (100 if y2 + y1 // 100 * 100 <= y1 else 0)
+        if not (100 <= y1 < y2 <= 2100 and y2 - y1 <= 1000):
+            return None
+    if y2 < y1:
+        return None
+    need = "number" if len(d1) == 3 and not era else ""
+    return _Core(m.start(), m.end(), "yrange", (y1, 0, 0), (y2, 0, 0), "year", "range", need=need)
+
+
+def _ad_core(m: re.Match, text: str) -> _Core | None:
+    y = int(m.group("y"))
+    return _Core(m.start(), m.end(), "year", (y, 0, 0), (y, 0, 0), "year") if 0 < y <= 2100 else None
+
+
+def _decade_core(m: re.Match, text: str) -> _Core | None:
+    y = int(m.group("y"))
+    if not 100 <= y <= 2090 or not _starts_number(text, m.start()):
+        return None
+    if y % 100 == 0 and y <= 1900:  # "the 1800s" is the century, as people write it
+        return _Core(m.start(), m.end(), "century", (y, 0, 0), (y + 99, 0, 0), "century")
+    return _Core(m.start(), m.end(), "decade", (y, 0, 0), (y + 9, 0, 0), "decade")
+
+
+def _ordinal(word: str) -> int:
+    word = re.sub(r"[\s-]+", " ", word.lower())
+    if word[0].isdigit():
+        return int(re.match(r"\d+", word).group())
+    return 20 + _ordinal(word[7:]) if word.startswith("twenty ") else vocab.ORDINALS.index(word) + 1
+
+
+def _century_core(m: re.Match, text: str) -> _Core | None:
+    bc, size = _bc(m.group("era")), 1000 if m.group("u").lower().startswith("millenn") else 100
+
+    def unit(n: int) -> tuple[int, int]:
+        if bc:
+            return -n * size, -(n - 1) * size - 1
+        return ((n - 1) * size, n * size - 1) if n > 1 else (1, size)  # there is no year 0
+
+    n1 = _ordinal(m.group("o1"))
+    if not 1 <= n1 <= (40 if bc else 21):
+        return None
+    lo, hi = unit(n1)
+    core = _Core(m.start(), m.end(), "century", (lo, 0, 0), (hi, 0, 0), "century", size=size)
+    if m.group("o2"):
+        n2 = _ordinal(m.group("o2"))
+        if not 1 <= n2 <= 21 or (n2 > n1 if bc else n2 < n1):
+            return None
+        lo2, hi2 = unit(n2)
+        if keys := _mod_keys(m.group("m2") or ""):  # "late 19th and early 20th centuries"
+            lo2, hi2 = _sub_interval(lo2, hi2, keys, "century", size)
+        core.tail, core.kind, core.base = (hi2, 0, 0), "range", (lo, unit(n2)[1])
+    return core
+
+
+def _month_num(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return _MONTHS.get(name) or _MONTHS[name[:3]]
+
+
+def _day_core(m: re.Match, text: str) -> _Core | None:
+    month, d1 = _month_num(m.group("m")), int(re.match(r"\d+", m.group("d1")).group())
+    d2 = int(re.match(r"\d+", m.group("d2")).group()) if m.group("d2") else d1
+    if m.group(0)[0].isdigit() and not _starts_number(text, m.start()):
+        return None
+    if not d1 <= d2 <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    if not m.group("y"):  # "on 8 December": the caller anchors it
+        return _relative(m, cat="bmonth")
+    y = int(m.group("y"))
+    kind = "range" if d2 != d1 else "point"
+    return _Core(m.start(), m.end(), "day", (y, month, d1), (y, month, d2), "day", kind) if 100 <= y <= 2100 else None
+
+
+def _month_core(m: re.Match, text: str) -> _Core | None:
+    m1, y = _month_num(m.group("m")), int(m.group("y"))
+    m2 = _month_num(m.group("m2")) if m.group("m2") else m1
+    if not (100 <= y <= 2100 and m1 <= m2):
+        return None
+    return _Core(m.start(), m.end(), "month", (y, m1, 0), (y, m2, 0), "month", "range" if m2 != m1 else "point")
+
+
+def _iso_core(m: re.Match, text: str) -> _Core | None:
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and y <= 2100) or not _starts_number(text, m.start()):
+        return None
+    return _Core(m.start(), m.end(), "day", (y, mo, d), (y, mo, d), "day")
+
+
+def _rel_n_core(m: re.Match, text: str) -> _Core | None:
+    n = re.sub(r"\s+", " ", m.group("n").lower())
+    if not n.isdigit() and n not in vocab.NUMBERS:
+        return None
+    n, unit = int(n) if n.isdigit() else vocab.NUMBERS[n], m.group("u").lower()
+    years = n * 100 if unit.startswith("centur") else n * 10 if unit.startswith("decade") else \
+        n // 12 if unit.startswith("month") else 0 if unit[0] in "wd" else n
+    back = m.group("d").lower() in ("earlier", "previously", "beforehand", "before", "prior")
+    return _relative(m, -years if back else years)
+
+
+def _then_core(m: re.Match, text: str) -> _Core | None:
+    before = text[:m.start()].rstrip(" \t\"'“‘([")
+    return None if before and before[-1] not in ".!?:;\n" else _relative(m)
+
+
+def _words(*lists: str) -> Callable[[str, str], bool]:
+    """A trigger that fires when the lower-cased text contains a word of each list."""
+    groups = [tuple(words.split("|")) for words in lists]
+
+    def fires(text: str, low: str) -> bool:
+        for words in groups:
+            for w in words:
+                if w in low:
+                    break
+            else:
+                return False
+        return True
+
+    return fires
+
+
+def _found(rx: str) -> Callable[[str, str], bool]:
+    """A trigger that fires when the text matches a regular expression."""
+    search = re.compile(rx).search
+    return lambda text, low: search(text) is not None
+
+
+# Each pattern runs only when its trigger fires: most sentences have no digit and no month.
+_DIGIT, _MONTHISH = _found(r"\d"), _found(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
+    (r"(\d{4})-(\d{2})-(\d{2})(?![\w-])", _iso_core, _DIGIT),
+    (rf"(?P<d1>{_DAY})(?:(?:\s*{_DASH}\s*|\s+(?:to|and)\s+)(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+     rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?", _day_core, _MONTHISH),
+    (rf"(?<!\w)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*{_DASH}\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?"
+     rf"(?!\s*(?:{vocab.MEASURES}|{vocab.COUNTED})(?!\w))", _day_core, _MONTHISH),
+    (rf"(?<!\w)(?P<m>{_MONTH})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|through|until)\s+)(?P<m2>{_MONTH}))?"
+     rf"(?:\s+of)?,?\s+(?P<y>\d{{3,4}})(?!\w)", _month_core, _MONTHISH),
+    (rf"(?<!\w){_MONTH_FULL}", lambda m, text: _relative(m, cat="bmonth", need="number"), _MONTHISH),
+    (rf"(?P<y>\d{{1,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}", _year_core, _DIGIT),
+    (rf"(?P<y>\d{{1,4}})\s*(?:{_DASH}|/)\s*(?P<y2>\d{{2,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}(?!{_DASH}\d)",
+     _yrange_core, _DIGIT),
+    (r"(?<!\w)(?-i:AD|A\.D\.)\s+(?P<y>\d{1,4})(?!\w)", _ad_core, _DIGIT),
+    (r"(?P<y>\d{3}0)['’]?s(?!\w)", _decade_core, _DIGIT),
+    (rf"(?<!\w)(?P<o1>{_ORD})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|or|through|into)\s+)(?:the\s+)?"
+     rf"(?:(?P<m2>{_MODS}){_MODGAP})?(?P<o2>{_ORD}))?{_SEP}(?P<u>centur(?:y|ies)|millenni(?:um|a))"
+     rf"(?:\s+(?P<era>{_ERA}))?(?!\w)", _century_core, _words("centur|millenn")),
+    (_REL_N, _rel_n_core, _words("year|decade|centur|month|week|day", "later|after|earlier|previous|before|prior| on")),
+    (_THEN, _then_core, _words("then|later,")),
+    *((rf"\b(?:{rx})", lambda m, text, rel=rel: _relative(m, rel), _words(words))
+      for rx, rel, words in vocab.RELATIVE_PHRASES),
+)]
+
+
+# ---------------------------------------------------------------- named periods
+def _alias_regex(alias: str) -> str:
+    def word(w: str) -> str:
+        if w == "@":
+            return vocab.ERA_WORDS
+        return f"(?-i:{w[1:]})" if w.startswith("=") else w.replace("'", "['’]?")
+
+    return _SEP.join(word(w) for w in re.split(r"[\s-]+", alias))
+
+
+def _build_named() -> dict[str, tuple[re.Pattern, dict[str, vocab.Period]]]:
+    """One expression per first word, its aliases longest first, each in a group a0, a1, ..."""
+    by_first: dict[str, list[tuple[str, vocab.Period]]] = {}
+    for period in vocab.PERIODS:
+        for alias in period.aliases:
+            first = re.split(r"[\s-]+", alias)[0].lstrip("=").lower()
+            assert re.fullmatch(r"[^\W_]+(?:'s)?", first), f"first word of {alias!r} must be a plain word"
+            by_first.setdefault(first.removesuffix("'s"), []).append((alias, period))  # "Napoleon's"
+    table = {}
+    for first, entries in by_first.items():
+        entries.sort(key=lambda ap: (-len(ap[0].split()), -len(ap[0])))
+        body = "|".join(f"(?P<a{i}>{_alias_regex(alias)})" for i, (alias, _) in enumerate(entries))
+        table[first] = (re.compile(rf"(?:{body})(?:{_SEP}{vocab.ERA_WORDS})?(?!\w)", re.I),
+                        {f"a{i}": period for i, (_, period) in enumerate(entries)})
+    return table
+
+
+_NAMED = _build_named()
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _period_interval(period: vocab.Period, context: frozenset[str]) -> tuple[int, int | None] | None:
+    """The years a period covers for these countries; for several countries, what they share."""
+    hits = [period.countries[c] for c in sorted(context) if c in period.countries]
+    if not hits:
+        return None if period.start is None else (period.start, period.end)
+    lo, ends = max(h[0] for h in hits), [h[1] for h in hits if h[1] is not None]
+    hi = min(ends) if ends else None
+    return (lo, hi) if hi is None or lo <= hi else None
+
+
+def _named_cores(text: str, low: str, context: frozenset[str]) -> list[_Core]:
+    out: list[_Core] = []
+    if _NAMED.keys().isdisjoint(_WORD.findall(low)):
+        return out
+    for w in _WORD.finditer(low):
+        entry = _NAMED.get(w.group())
+        m = entry[0].match(text, w.start()) if entry else None
+        years = _period_interval(entry[1][m.lastgroup], context) if m else None
+        if years is None:
+            continue
+        need = {"prep": "entity", "bound": "bound"}.get(entry[1][m.lastgroup].needs, "")
+        hi = None if years[1] is None else (years[1], 0, 0)
+        out.append(_Core(m.start(), m.end(), "named", (years[0], 0, 0), hi, "period", "period", need=need))
+    return out
+
+
+# ---------------------------------------------------------------- modifiers and joins (pass 2)
+def _mod_keys(mod: str) -> list[str]:
+    return [k.lastgroup for k in _MOD_KEY.finditer(mod)]
+
+
+def _sub_interval(lo: int, hi: int, keys: list[str], cat: str, size: int = 100) -> tuple[int, int]:
+    """The part of lo..hi that modifiers name: "late" 1700..1799 → 1767..1799."""
+    parts = []
+    for key in keys:
+        length = hi - lo + 1
+        if cat != "named":
+            a, b = (_DECADE_MOD if cat == "decade" else _CENTURY_MOD)[{"start": "early", "end": "late"}.get(key, key)]
+            scale = 1 if cat == "decade" else size // 100
+            parts.append((lo + a * scale, lo + b * scale + (scale - 1 if b == 99 else 0)))
+        elif key in ("start", "end", "turn"):  # "the end of the Soviet Union": one year
+            parts.append((hi, hi) if key == "end" else (lo, lo))
+        elif key in ("h1", "h2"):
+            parts.append((lo, lo + length // 2 - 1) if key == "h1" else (lo + length // 2, hi))
+        elif length > 100:  # a long era: its first, middle or last quarter-century
+            mid = (lo + hi) // 2
+            parts.append({"early": (lo, lo + 24), "mid": (mid - 12, mid + 12), "late": (hi - 24, hi)}[key])
+        else:
+            t = length // 3
+            parts.append({"early": (lo, lo + t), "mid": (lo + t, hi - t), "late": (hi - t, hi)}[key])
+    return min(p[0] for p in parts), max(p[1] for p in parts)
+
+
+def _attach_mod(text: str, c: _Core, floor: int) -> None:
+    """Grow a core left over "the", "the late", "the end of the"; narrow its interval."""
+    left = text[max(floor, c.s - 60):c.s]
+    tail = left.rstrip()
+    if c.cat == "relative" or not tail or not (
+            tail.endswith("-") or tail.rsplit(None, 1)[-1].lower() in _MOD_HINTS):
+        return
+    m = _MODEXT.search(left)
+    if m is None or m.start() == len(left):
+        return
+    start = c.s - len(left) + m.start()
+    if not m.group("mod"):
+        if c.cat in ("decade", "century", "named"):
+            c.core = start
+        else:
+            c.the = start
+        return
+    keys, c.core, c.mod = _mod_keys(m.group("mod")), start, m.group("mod")
+    if keys and c.cat in ("decade", "century", "named") and c.hi is not None:
+        lo, hi = _sub_interval(c.lo[0], c.hi[0], keys, c.cat, c.size)
+        c.lo, c.hi = (lo, 0, 0), (hi, 0, 0)
+        if c.cat == "named" and all(k in ("start", "end", "turn") for k in keys):
+            c.precision, c.kind = "year", "point"
+
+
+@dataclass
+class _Group:
+    s: int
+    e: int
+    lo: Date | None
+    hi: Date | None
+    precision: str
+    kind: str
+    parts: tuple[_Core, ...]
+    joined: str = ""  # "range" or "name"
+
+
+def _join(text: str, a: _Core, b: _Core) -> _Group | None:
+    """Join two neighbouring cores: "1963 Sand War", "1947–1991", "the 1920s and the 1930s"."""
+    if "relative" in (a.kind, b.kind):
+        return None
+    gap = text[a.e:b.core]
+    if a.cat in ("year", "yrange") and b.cat == "named" and gap.isspace() and "\n" not in gap:
+        start = a.core if a.mod else a.the if a.the >= 0 else a.s
+        return _Group(start, b.e, a.lo, a.hi, a.precision, a.kind, (a, b), "name")
+    if a.cat == "named" and b.cat in ("year", "yrange") and re.fullmatch(r"\s+(?:of|in)\s+", gap):
+        # "the Cuban Revolution of 1959"; "in 1380" only after a one-moment name ("the formation of X")
+        if gap.split()[0] == "of" or a.kind == "point" or a.lo == a.hi:
+            return _Group(a.core, b.e, b.lo, b.hi, b.precision, b.kind, (a, b), "name")
+        return None
+    m = _JOIN.match(gap)
+    if m is None or a.lo is None or b.lo is None:
+        return None
+    if (m.group("w") or "").lower() in ("and", "or"):  # only "between A and B" or consecutive units
+        between = _BETWEEN_BEFORE.search(text, max(0, a.core - 12), a.core)
+        if not between and not (a.cat == b.cat and a.cat in ("decade", "century") and a.base[1] + 1 == b.base[0]):
+            return None
+    hi = b.tail or b.hi
+    if hi is not None and hi[0] < a.lo[0]:
+        return None
+    precision = max(a.precision, b.precision, key=_RANK.__getitem__)
+    return _Group(a.core, b.e, a.lo, hi, precision, "range", (a, b), "range")
+
+
+def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
+    """The preposition right before position s, longest first: ("in the aftermath of", start)."""
+    left = text[max(floor, s - 60):s]
+    if left.endswith("-"):  # "post-1991", "pre-war"
+        m = re.search(r"(?<![^\W\d_])(?:post|pre)-\Z", left, re.I)
+        return (m.group().lower(), s - len(m.group())) if m else None
+    if not left or not left[-1].isspace():
+        return None
+    words = list(re.finditer(r"\S+", left))[-6:]
+    for i, w in enumerate(words):  # the longest phrase first
+        lead = len(w.group()) - len(w.group().lstrip("([\"'“‘"))
+        phrase = " ".join(v.group() for v in words[i:])[lead:].lower()
+        if phrase in _PREPS:
+            return phrase, s - len(left) + w.start() + lead
+    return None
+
+
+def _fmt(d: Date | None) -> str | None:
+    if d is None:
+        return None
+    out = f"{d[0]:04d}" if d[0] >= 0 else f"-{-d[0]:04d}"
+    return out + (f"-{d[1]:02d}" if d[1] else "") + (f"-{d[2]:02d}" if d[2] else "")
+
+
+def _parse(value: str) -> Date:
+    parts = [int(p) for p in value.lstrip("-").split("-")] + [0, 0]
+    return (-parts[0] if value.startswith("-") else parts[0], parts[1], parts[2])
+
+
+def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
+    """Apply the preposition before a group and the suffix after it; None if it dates nothing."""
+    first = g.parts[0]
+    found = _prep_before(text, g.s, floor) if first.cat != "relative" else None
+    prep, start = found or ("", g.s)
+    if first.kind == "relative":  # a bare month or day keeps its preposition ("in March")
+        if first.need == "number" and not (prep in _PREP_FOR_NUMBERS or first.mod):
+            return None
+        return TimeExpr(text[start:g.e], (start, g.e), None, None, "relative", "relative", first.rel)
+    kind = {"post-": "after", "pre-": "before"}.get(prep, _PREPS.get(prep))
+    if prep == "from" and first.cat == "named" and g.joined != "range":
+        prep, start, kind = "", g.s, None  # "fleeing from the Francoist dictatorship"
+    if prep == "by" and _BY_VERB.search(text, max(0, start - 20), start + 3):
+        return None  # "increased by 1500"
+    ranged = g.joined == "range" or g.kind == "range"  # "1936–39", "from 1930 to 1955"
+    parens = text[g.s - 1:g.s] == "(" and text[g.e:g.e + 1] == ")"
+    for c in g.parts:
+        if (c.need == "number" and not (prep in _PREP_FOR_NUMBERS or (ranged and parens))
+                or c.need == "entity" and not (prep in _PREP_FOR_ENTITIES or c.mod or g.joined == "name")
+                or c.need == "bound" and not c.mod):
+            return None
+    lo, hi, precision, out_kind = g.lo, g.hi, g.precision, g.kind
+    if prep in _PREP_MOD and first.cat in ("decade", "century", "named") and hi is not None:
+        a, b = _sub_interval(lo[0], hi[0], [_PREP_MOD[prep]], first.cat, first.size)
+        lo, hi = (a, 0, 0), (b, 0, 0)
+    if ranged and prep in ("from", "between"):
+        kind = None  # "from 1930 to 1955": the range itself
+    end, suffix = g.e, _SUFFIX_SINCE.match(text, g.e)
+    if suffix and kind in (None, "since"):
+        kind, end = "since", suffix.end()
+    if kind == "since":
+        hi, out_kind = None, "since"
+    elif kind == "until":
+        out_kind = "until"
+    elif kind in ("after", "before"):
+        if kind == "after":  # X's end; "in the aftermath of X to 1968": from X's end to 1968
+            lo = (first.tail or first.hi or first.lo) if g.joined == "range" else hi or lo
+            hi = hi if g.joined == "range" or hi is None else lo
+        else:  # X's start
+            hi = lo
+        precision, out_kind = "day" if lo[2] else "month" if lo[1] else "year", kind
+    return TimeExpr(text[start:end], (start, end), _fmt(lo), _fmt(hi), precision, out_kind)
+
+
+# ---------------------------------------------------------------- public interface
+def find_times(text: str, context: frozenset[str] = frozenset()) -> list[TimeExpr]:
+    """All time expressions in a sentence, in order, non-overlapping, longest match wins.
+
+    >>> [t.text for t in find_times("In 1906, during the Cold War, since 1992")]
+    ['In 1906', 'during the Cold War', 'since 1992']
+    """
+    low = text.lower()
+    cands = [c for rx, fn, fires in _PATTERNS if fires(text, low) for m in rx.finditer(text) if (c := fn(m, text))]
+    cands += _named_cores(text, low, context)
+    cands.sort(key=lambda c: (c.s - c.e, c.s))
+    cores: list[_Core] = []
+    for c in cands:
+        if all(c.e <= t.s or c.s >= t.e for t in cores):
+            cores.append(c)
+    cores.sort(key=lambda c: c.s)
+    for i, c in enumerate(cores):
+        _attach_mod(text, c, cores[i - 1].e if i else 0)
+    groups, i = [], 0
+    while i < len(cores):
+        joined = _join(text, cores[i], cores[i + 1]) if i + 1 < len(cores) else None
+        c = cores[i]
+        groups.append(joined or _Group(c.core, c.e, c.lo, c.tail or c.hi, c.precision, c.kind, (c,)))
+        i += 2 if joined else 1
+    out: list[TimeExpr] = []
+    for g in groups:
+        if expr := _finish(text, g, out[-1].span[1] if out else 0):
+            out.append(expr)
+    return out
+
+
+def parse_time(text: str, context: frozenset[str] = frozenset()) -> TimeExpr | None:
+    """The first time expression in text (convenience).
+
+    >>> parse_time("the 1920s and the 1930s").end
+    '1939'
+    """
+    found = find_times(text, context)
+    return found[0] if found else None
+
+
+_MONTH_DAY = re.compile(rf"(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH_FULL})(?:\s+(?P<d2>{_DAY}))?", re.I)
+_SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|preceding)\b.*\b(?:month|week|day)s?\b|"
+                      r"\b(?:months?|weeks?|days?)\s+(?:later|after|earlier|before)", re.I)
+
+
+def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
+    """A relative expression dated from an earlier one; others are returned unchanged.
+
+    >>> resolve(parse_time("a year later"), parse_time("in 1964")).start
+    '1965'
+    """
+    if expr.kind != "relative" or expr.start is not None or anchor.start is None:
+        return expr
+    year, words = _parse(anchor.start)[0] + expr.rel, expr.text.lower()
+    if month := _MONTH_DAY.search(expr.text):  # "in March", "on 8 December": the anchor's year
+        day = month.group("d") or month.group("d2")
+        d = int(re.match(r"\d+", day).group()) if day else 0
+        start = end = _fmt((year, _MONTHS[month.group("m").lower()], d))
+        precision, kind = ("day" if d else "month"), "point"
+    elif expr.rel or _SHIFTED.search(words):  # "a year later"; "the next month" is still that year
+        start = end = _fmt((year, 0, 0))
+        precision, kind = "year", "point"
+    else:
+        start, end, precision = anchor.start, anchor.end, anchor.precision
+        kind = anchor.kind if anchor.kind in ("point", "range", "period") else "point"
+    if re.search(r"\b(?:since|from)\b", words):
+        end, kind = None, "since"
+    elif re.search(r"\b(?:until|till|by|up\s+to)\b", words):
+        kind = "until"
+    elif re.search(r"\bbefore\b", words) and not expr.rel:
+        end, kind = start, "before"
+    return replace(expr, start=start, end=end, precision=precision, kind=kind)
+
+
+def heading_time(heading: str, context: frozenset[str] = frozenset()) -> TimeExpr | None:
+    """The time a section heading implies; several expressions give their union.
+
+    >>> heading_time("Historical relations (1550–1989)").end
+    '1989'
+    """
+    found = [t for t in find_times(heading, context) if t.start is not None]
+    if len(found) <= 1:
+        return found[0] if found else None
+    s, e = found[0].span[0], found[-1].span[1]
+    start = min(_parse(t.start) for t in found)
+    end = None if any(t.end is None for t in found) else max(_parse(t.end) for t in found)
+    precision = max((t.precision for t in found), key=_RANK.__getitem__)
+    return TimeExpr(heading[s:e], (s, e), _fmt(start), _fmt(end), precision, "range")
