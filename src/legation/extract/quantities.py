@@ -1,0 +1,348 @@
+"""Find stated figures in one sentence: money, percentages, rates, distances, weights,
+durations and counts of things or people.
+
+Rules only (``re``), tuned for precision: a number is reported only when a currency,
+a unit or a counted noun makes it a figure. Years, dates, ordinals, numbers inside
+names ("Boeing 747", "Resolution 550", "G20"), "one of the first" and the
+referential "the two countries" of a relations article are never figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    text: str  # the words that state the figure, bound word included: "over 2 billion dollars"
+    span: tuple[int, int]  # offsets of ``text`` in the input sentence
+    value: float
+    unit: str  # ISO 4217 code, percent, barrel/day, tonne, km, nautical_mile, day, month, year, person, count
+    bound: str  # exact | approx | lower | upper
+    noun: str | None  # for count/person: the counted noun, singular
+    year: int | None  # the year the figure refers to, if the same clause states it
+
+
+# ---------------------------------------------------------------- numbers
+_ONES = re.findall(r"\w+", "one two three four five six seven eight nine")
+_TEENS = re.findall(r"\w+", "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+_TENS = re.findall(r"\w+", "twenty thirty forty fifty sixty seventy eighty ninety")
+_WORD_VALUE = {w: i + 1 for i, w in enumerate(_ONES)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_WORD_VALUE |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_WORDNUM = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|{'|'.join(_ONES)})"
+_WORDS = (rf"(?:(?:{_WORDNUM}|a)\s+(?:hundred|dozen)(?:\s+(?:and\s+)?{_WORDNUM})?|{_WORDNUM}"
+          r"|a(?=\s+(?:thousand|million|billion|trillion)\b))")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+          "crore": 1e7, "crores": 1e7, "bn": 1e9, "mn": 1e6, "m": 1e6, "b": 1e9, "k": 1e3}
+
+# ---------------------------------------------------------------- currencies
+_ISO = re.findall(r"[A-Z]{3}", "USD EUR GBP JPY CNY RMB INR PKR RUB CHF CAD AUD NZD HKD SGD KRW TRY SAR AED MAD DZD TND EGP ZAR "
+        "NGN BRL MXN ARS CLP COP SEK NOK DKK ISK PLN CZK HUF UAH BYN KZT IRR IQD ILS THB VND IDR MYR PHP "
+        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD")
+_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+            "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP",
+            "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee"}
+_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|A|C|S|R)\$|Rs\.?)|[$€£¥₹₽₨]"
+        rf"|(?<![A-Za-z])(?:{'|'.join(_ISO)})(?=\s?\d))\s?")
+_CUR_WORDS = {
+    "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "pound": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "dinar": "DZD", "dirham": "AED",
+    "franc": "CHF", "lira": "TRY", "lire": "TRY", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
+    "krone": "NOK", "won": "KRW", "riyal": "SAR", "rial": "IRR", "peso": "MXN", "rand": "ZAR",
+    "naira": "NGN", "shilling": "KES", "birr": "ETB", "nakfa": "ERN", "hryvnia": "UAH", "zloty": "PLN",
+    "reais": "BRL", "baht": "THB", "taka": "BDT", "tenge": "KZT", "shekel": "ILS", "ringgit": "MYR",
+    "rupiah": "IDR", "deutschmark": "DEM", "deutschemark": "DEM",
+}
+_ADJ_CODE = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+    "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "new taiwan": "TWD",
+    "pakistani": "PKR", "indian": "INR", "sri lankan": "LKR", "nepalese": "NPR", "nepali": "NPR",
+    "algerian": "DZD", "tunisian": "TND", "kuwaiti": "KWD", "iraqi": "IQD", "jordanian": "JOD",
+    "libyan": "LYD", "serbian": "RSD", "bahraini": "BHD", "moroccan": "MAD", "emirati": "AED", "uae": "AED",
+    "swiss": "CHF", "cfa": "XOF", "french": "FRF", "turkish": "TRY", "swedish": "SEK", "norwegian": "NOK",
+    "danish": "DKK", "icelandic": "ISK", "saudi": "SAR", "qatari": "QAR", "iranian": "IRR", "omani": "OMR",
+    "mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
+    "philippine": "PHP", "cuban": "CUP", "egyptian": "EGP", "lebanese": "LBP", "belarusian": "BYN",
+    "russian": "RUB", "soviet": "SUR", "chinese": "CNY", "japanese": "JPY", "british": "GBP",
+    "south african": "ZAR", "brazilian": "BRL", "kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS",
+    "ethiopian": "ETB", "eritrean": "ERN", "gambian": "GMD", "jamaican": "JMD", "fijian": "FJD",
+}
+# a currency word with no adjective takes its country from the sentence, when only one is named
+_CONTEXT = {
+    "rupee": {"pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR", "india": "INR"},
+    "dinar": {"algeria": "DZD", "tunisia": "TND", "kuwait": "KWD", "iraq": "IQD", "jordan": "JOD",
+              "libya": "LYD", "serbia": "RSD", "bahrain": "BHD"},
+    "dirham": {"morocc": "MAD", "emirat": "AED", "uae": "AED", "dubai": "AED"},
+    "peso": {"mexic": "MXN", "argentin": "ARS", "chile": "CLP", "philippin": "PHP", "cuba": "CUP",
+             "colombia": "COP"},
+    "krone": {"norw": "NOK", "denmark": "DKK", "danish": "DKK"},
+    "krona": {"iceland": "ISK", "swed": "SEK"},
+    "rial": {"iran": "IRR", "oman": "OMR", "yemen": "YER"},
+    "riyal": {"saudi": "SAR", "qatar": "QAR"},
+    "franc": {"switzerland": "CHF", "swiss": "CHF", "cfa": "XOF"},
+    "yen": {"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY"},
+}
+_CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+of\b)|sterling|yen|yuan|renminbi|rupees?"
+                r"|dinars?|dirhams?|francs?|liras?|lire|kronor|kroner|kron[ae]|won|riyals?|rials?|pesos?|rand"
+                r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
+                r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?")
+
+# ---------------------------------------------------------------- compiled patterns
+_NUMBER = re.compile(
+    rf"(?:{_CUR})?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?i:\b(?P<words>{_WORDS}))(?![\w-])")
+_MULT = re.compile(r"(?i:\s+(?P<w>thousand|million|billion|trillion|lakhs?|crores?)\b"
+                   r"|(?P<s>\s?(?:bn|mn)|[mbk])(?![\w-]))")
+_RATE = re.compile(r"(?i:\s*(?:bpd|b/d|bbl/d)\b|\s+(?:barrels?|bbl)(?:\s+of\s+(?:crude\s+)?oil)?"
+                   r"(?:\s+(?:per|a|each)\s+day|/day)\b)")
+_PERCENT = re.compile(r"\s?%(?![\w%])|\s+per\s?cent\b|\s+pct\b")
+_CURRENCY = re.compile(r"\s+(?:(?P<adj>(?:U\.S\.|[A-Z][A-Za-z]+)(?:\s[A-Z][a-z]+)?)\s+)?"
+                       rf"(?P<cw>{_CUR_WORD_RE})\b|\s(?P<code>{'|'.join(_ISO)})\b")
+_DISTANCE = re.compile(r"[\s-]?(?:km|kilomet(?:er|re)s?)(?![\w²³/-])(?!\s+squared)"
+                       r"|[\s-](?P<naut>nautical[\s-])?miles?(?![\w-])")
+_WEIGHT = re.compile(r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b")
+_TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
+_WORD_TOKEN = re.compile(r"\s([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
+_BOUNDS = {
+    "lower": ["more than", "over", "above", "exceeding", "in excess of", "at least", "upwards of", "no less than",
+              "no fewer than", "just over", "well over", "greater than", "a minimum of"],
+    "upper": ["under", "less than", "fewer than", "below", "up to", "at most", "no more than", "as many as",
+              "as much as", "just under", "a maximum of"],
+    "approx": ["around", "about", "approximately", "approx.", "nearly", "almost", "some", "roughly",
+               "an estimated", "estimated", "circa", "c.", "ca.", "close to", "an approximate", "approximate"],
+}
+_BOUND_OF = {p: b for b, ps in _BOUNDS.items() for p in ps}
+_BOUND_RE = re.compile(
+    rf"(?i:(?<![\w.])(?P<b>{'|'.join(re.escape(p) for p in sorted(_BOUND_OF, key=len, reverse=True))})\s+)$")
+_RANGE_BEFORE = re.compile(rf"(?i:(?:\d|\b(?:{_WORDNUM}))\s+(?:to|and)\s+)$")
+_TRAIL_BOUND = re.compile(r"\s+or\s+(?P<t>more|so)\b")
+_PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s*$")
+_YEAR_REF = re.compile(
+    r"(?i:\b(?:in|as of|by|during|for)\s+(?:the\s+)?(?:(?:early|mid|late|fiscal(?:\s+year)?)[-\s]+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?)"
+    r"((?:1[6-9]|20)\d\d)(?!\w)")
+_CLAUSE_END = re.compile(r";|[.!?](?=\s+[A-Z\"“])|,\s+(?:while|whereas|but|although)\b")
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+_FUNCTION = {  # words that may stand before a bare number at the start of a sentence or phrase
+    "in", "on", "by", "of", "for", "at", "to", "than", "and", "or", "only", "just", "with", "from", "after",
+    "since", "between", "within", "the", "a", "an", "all", "its", "their", "his", "her", "our", "some",
+    "over", "under", "about", "around", "nearly", "almost", "approximately", "roughly", "estimated", "up",
+    "circa", "c.", "ca.", "above", "below", "exceeding", "least", "most", "another", "each", "every", "these",
+    "those", "until", "till", "during", "through", "across", "among", "per", "into", "before", "when", "while",
+    "but", "yet", "so", "as", "then", "also", "including", "plus", "were", "was", "had", "today", "currently",
+    "now", "more", "less", "fewer", "like", "unlike", "against", "additional", "total", "totalling", "totaling",
+}
+_STOP = _FUNCTION | {"is", "are", "be", "been", "has", "have", "will", "would", "could", "should", "that",
+                     "which", "who", "whom", "whose", "it", "they", "he", "she", "we", "not", "this", "always",
+                     "perhaps", "sometimes", "towards", "afterwards", "besides", "thus", "whereas", "does"}
+_REFERENTIAL = {"the", "these", "those", "both", "all", "every", "each"}
+_PARTY_NOUNS = {"country", "nation", "state", "side", "government", "party", "neighbour", "neighbor",
+                "republic", "power", "capital", "leader", "people", "sovereign", "head", "minister", "president",
+                "delegation", "monarch", "king", "economy", "army", "military", "navy", "community", "empire"}
+_NOT_COUNTED = {"time", "way", "other", "one", "thousand", "hundred", "million", "billion", "ten", "dozen",
+                "third", "quarter", "half", "halve", "fifth", "percent", "barrel", "ton", "tonne", "mile",
+                "kilometre", "kilometer", "metre", "meter", "hectare", "acre", "litre", "liter", "point",
+                "hour", "minute", "second", "week", "pound", "dollar", "euro", "ruble", "rouble", "rupee"}
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:s|ese)")
+_NOT_DEMONYM = {"Nations", "Islands", "States", "Games", "Olympics", "Wars", "Accords", "Points", "Powers",
+                "Forces", "Affairs", "Times", "News", "Emirates", "Provinces", "Territories", "Republics",
+                "Kingdoms", "Talks", "Agreements", "Freedoms", "Years", "Days", "Pillars", "Principles",
+                "Commandments", "Tigers", "Musketeers", "Eyes", "Seas", "Rivers", "Lakes", "Mountains", "Alps",
+                "Andes", "Balkans", "Americas", "Philippines", "Netherlands", "Bahamas", "Maldives", "Seychelles",
+                "Comoros", "Koreas", "Chinas", "Germanys"}
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "personnel": "personnel",
+              "police": "police", "aircraft": "aircraft", "staff": "staff", "cattle": "cattle",
+              "series": "series", "species": "species"}
+_PERSON = {"person", "troop", "soldier", "refugee", "student", "worker", "tourist", "visitor", "migrant",
+           "immigrant", "emigrant", "citizen", "national", "diplomat", "civilian", "officer", "personnel",
+           "adviser", "advisor", "specialist", "expert", "technician", "doctor", "teacher", "prisoner",
+           "hostage", "resident", "inhabitant", "pilgrim", "fighter", "militant", "volunteer", "delegate",
+           "child", "man", "woman", "casualty", "victim", "settler", "slave", "sailor", "pilot", "engineer",
+           "scholar", "athlete", "guest", "official", "minister", "member", "police", "staff", "employee",
+           "laborer", "labourer", "mercenary", "instructor", "descendant", "speaker", "expatriate"}
+_TIME_UNITS = {"day": (1, "day"), "week": (7, "day"), "month": (1, "month"), "year": (1, "year"),
+               "decade": (10, "year"), "century": (100, "year"), "centurie": (100, "year")}
+
+
+# ---------------------------------------------------------------- helpers
+def _word_value(words: str) -> float:
+    value = 0.0
+    for tok in re.split(r"[\s-]+", words.lower()):
+        if tok == "a":
+            value = 1
+        elif tok in ("hundred", "dozen"):
+            value = (value or 1) * (100 if tok == "hundred" else 12)
+        elif tok != "and":
+            value += _WORD_VALUE[tok]
+    return float(value)
+
+
+def _singular(word: str) -> str:
+    if word[0].isupper():  # a people: "Greeks" -> "Greek", "Japanese" stays
+        return word[:-1] if word.endswith("s") else word
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z)es$", w):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") else w
+
+
+def _is_plural(word: str) -> bool:
+    if word.lower() in _IRREGULAR:
+        return word.islower()
+    if word[0].isupper():  # "Russians", "Greeks", "Japanese": people named by nationality or faith
+        return bool(_DEMONYM.fullmatch(word)) and word not in _NOT_DEMONYM
+    return (len(word) > 3 and word.endswith("s") and word.isalpha()
+            and not word.endswith(("ss", "us", "is", "ous", "'s")))
+
+
+def _currency(token: str, adj: str | None, sentence: str) -> str | None:
+    """ISO code for a symbol, code or currency word; an adjective or the sentence may say whose."""
+    if adj and adj.lower() in _ADJ_CODE:
+        return _ADJ_CODE[adj.lower()]
+    key = token.lower()
+    key = _SYMBOLS.get(re.sub(r"[.\s]", "", key) if key.endswith("$") else key, key)
+    if key.isupper():
+        return key
+    if key.upper() in _ISO:
+        return "CNY" if key == "rmb" else key.upper()
+    key = re.sub(r"\s+", "", re.sub(r"\s+sterling$", "", key))
+    key = next((w for w in _CUR_WORDS if re.fullmatch(rf"{w}s?", key)), key)
+    lowered = sentence.lower()
+    context = {code for name, code in _CONTEXT.get(key, {}).items() if name in lowered}
+    return context.pop() if len(context) == 1 else _CUR_WORDS.get(key)
+
+
+def _year(sentence: str, start: int, end: int) -> int | None:
+    lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
+    after = [m for m in _YEAR_REF.finditer(sentence, end, hi)]
+    if after:
+        return int(after[0].group(1))
+    before = [m for m in _YEAR_REF.finditer(sentence, lo, start)]
+    return int(before[-1].group(1)) if before else None
+
+
+def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
+    """The counted noun after a number: up to two modifiers, then a plural noun."""
+    for _ in range(3):
+        m = _WORD_TOKEN.match(text, pos)
+        if not m:
+            return None
+        word = m.group(1)
+        if word.lower() in _STOP or word.lower() in _MONTHS or word.lower() in _WORD_VALUE:
+            return None
+        if _is_plural(word):
+            noun = _singular(word)
+            if noun in _NOT_COUNTED:
+                return None
+            if word[0].isupper():
+                nxt = _WORD_TOKEN.match(text, m.end())
+                if nxt and nxt.group(1)[0].isupper():
+                    return None  # "Six Nations Championship": a name
+                if nxt and word.endswith("ese") and _is_plural(nxt.group(1)):
+                    pos = m.end()  # "25,000 Japanese troops": the people are the modifier
+                    continue
+            return m.end(), noun, noun in _PERSON or word[0].isupper()
+        pos = m.end()
+    return None
+
+
+# ---------------------------------------------------------------- main
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every figure stated in ``text`` (one sentence), in order of appearance.
+
+    >>> [(q.text, q.value, q.unit, q.bound, q.year)
+    ...  for q in find_quantities("Trade reached over 2 billion dollars in 2011.")]
+    [('over 2 billion dollars', 2000000000.0, 'USD', 'lower', 2011)]
+
+    Units and bounds are those of the contract (relation-record.md, section Quantities).
+    """
+    found: list[QuantityMatch] = []
+    last_end = 0
+    for m in _NUMBER.finditer(text):
+        start, end = m.start(), m.end()
+        if start < last_end:
+            continue
+        before = text[max(0, start - 40):start]
+        cur, digits, words = m.group("cur"), m.group("digits"), m.group("words")
+        if digits:
+            if not cur:
+                if before and (before[-1].isalnum() or before[-1] in ".,-–—/#+_%"):
+                    continue  # G20, Su-27, 1936–39, 3.5.1
+                prev = (_PREV_WORD.search(before) or [None, "x"])[1]
+                if prev[0].isupper() and prev.lower() not in _FUNCTION and (
+                        not prev.endswith(".") or prev.lower() in ("no.", "nos.", "art.", "vol.", "p.", "pp.")):
+                    continue  # Boeing 747, Resolution 550, December 20, No. 5 (but not "Russia. 3,000")
+            value = float(digits.replace(",", ""))
+        else:
+            if before.endswith(("-", "–", "half ")):
+                continue
+            value = _word_value(words)
+        mult = _MULT.match(text, end)
+        if mult and (mult.group("w") or cur):
+            value *= _SCALE[(mult.group("w") or mult.group("s")).strip().lower()]
+            end = mult.end()
+        elif (text[end:end + 1].isalnum() or re.match(r"[-–][\w]", text[end:end + 2])) \
+                and not _DISTANCE.match(text, end):
+            continue  # 1920s, 8th, 5m, 10-year, 1980–1990
+        if words and value == 1 and not mult:
+            continue  # "one of the first"
+        prev_word = (_PREV_WORD.search(before) or [None, ""])[1].lower()
+        unit, noun, stop, rest = None, None, end, text[end:]
+        if cur:
+            unit = _currency(cur.strip(), None, text)
+        elif r := _RATE.match(rest):
+            unit, stop = "barrel/day", end + r.end()
+        elif r := _PERCENT.match(rest):
+            unit, stop = "percent", end + r.end()
+        elif r := _CURRENCY.match(rest):
+            unit = _currency(r.group("cw") or r.group("code"), r.group("adj"), text)
+            stop = end + r.end()
+        elif r := _DISTANCE.match(rest):
+            unit, stop = ("nautical_mile" if r.group("naut") else "km"), end + r.end()
+            if "mile" in r.group(0) and not r.group("naut"):
+                value *= 1.609344
+        elif r := _WEIGHT.match(rest):
+            unit, stop = "tonne", end + r.end()
+        elif r := _TIME.match(rest):
+            factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
+            value, stop = value * factor, end + r.end()
+        elif (c := _count(text, end)) and prev_word not in _REFERENTIAL:
+            stop, noun, is_person = c
+            if digits and re.fullmatch(r"1\d{3}|20\d\d", digits) and not _BOUND_RE.search(before):
+                continue  # "In 1975 Soviet troops": a year, not a count
+            if noun in _PARTY_NOUNS and value == 2:
+                continue  # "two countries": the two parties, never a figure
+            unit = "person" if is_person else "count"
+        if not unit or value <= 0:
+            continue
+        b = _BOUND_RE.search(before)
+        bound, first = (_BOUND_OF[b.group("b").lower()], start - len(b.group(0))) if b else ("exact", start)
+        if not b and _RANGE_BEFORE.search(before):
+            bound = "upper"  # "70,000 to 100,000 people": the figure given is the top of a range
+        if t := _TRAIL_BOUND.match(text, stop):
+            bound, stop = ("lower" if t.group("t") == "more" else "approx"), t.end()
+        year = None if unit in ("day", "month", "year", "km", "nautical_mile") else _year(text, first, stop)
+        found.append(QuantityMatch(text[first:stop], (first, stop), value, unit, bound, noun, year))
+        last_end = stop
+    return found
+
+
+def extract(doc) -> tuple:
+    """Every figure of the article's sentences, each with its sentence as evidence (contract § Quantities)."""
+    from legation.facts import Quantity
+
+    out = []
+    for s in doc.sentences:
+        for m in find_quantities(s.text):
+            evidence, span = doc.span_of(s)
+            out.append(Quantity(evidence=evidence, span=span, value=m.value, unit=m.unit, bound=m.bound,
+                                noun=m.noun, year=m.year))
+    return tuple(out)
