@@ -1,0 +1,127 @@
+"""Agreements and treaties between the two sides (contract § Agreements).
+
+An agreement is named ("the Sino-Pakistan Agreement of 1963", "a Treaty of
+Association", "the Tangier Protocol"), described ("a new fisheries
+cooperation agreement", "an agreement on mutual protection of secret
+information", "a joint Defense and Security agreement") or reported by its
+verb ("agreed on investing into an oil refinery"). It is dated by the event
+of its clause (so "Both sides signed an agreement …" takes the time the
+events extractor gave it). A definite "The new agreement, spanning 4 years"
+refers back to the last agreement and adds to it. Agreements with third
+countries ("free trade agreements with countries such as Canada") and
+generic plurals ("Several treaties") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from legation.extract import Doc
+from legation.extract.time import find_times
+from legation.facts import Agreement, Event
+from legation.places import find_countries
+
+_NOUN = r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|memorand(?:um|a)(?: of understanding)?)"
+_NAMED = re.compile(
+    r"\b(?:(?:[A-Z][\w’'-]*\s+){1,4}(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter)"
+    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum) (?:of|on|for|between) (?:the )?"
+    r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
+    r"(?:\s+of\s+\d{4})?"
+)
+_DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:[\w-]+\s+){{0,5}}?){_NOUN}\b"
+                        rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
+_AGREED = re.compile(r"\bagreed\s+(?:on|to|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "twenty": 20, "fifty": 50}
+_EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
+_THIRD_PARTY = re.compile(r"\bwith\s+(?:countries|nations|states)\b|\bsuch as\b", re.IGNORECASE)
+_GENERIC_PLURAL = re.compile(r"^(?:several|many|various|numerous|some|other|multiple|the|these|its|their|"
+                             r"[\w-]+ian|[\w-]+ese|franco-german)?\s*$", re.IGNORECASE)
+
+
+def _inside_parentheses(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def _event_for(events: list[Event], span: tuple[int, int]) -> Event | None:
+    """The event whose evidence covers a source position."""
+    hits = [e for e in events if e.span[0] <= span[0] < e.span[1] or e.span[0] < span[1] <= e.span[1]]
+    return hits[0] if hits else None
+
+
+def _year_near(text: str, pos: int, context: frozenset[str]) -> str | None:
+    times = [t for t in find_times(text, context) if t.start and t.kind != "relative" and t.precision != "period"]
+    if not times:
+        return None
+    return min(times, key=lambda t: abs(t.span[0] - pos)).start
+
+
+def extract(doc: Doc) -> tuple[Agreement, ...]:
+    events: list[Event] = list(doc.found.get("events", ()))
+    out: list[Agreement] = []
+    for s in doc.sentences:
+        text = s.text
+        mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, name, subject
+        for m in _NAMED.finditer(text):
+            name = m.group(0).strip()
+            name = re.sub(r"^(?:The|A|An|In|On|After|Since|With)\s+", "", name)
+            mentions.append((m.start(), m.end(), name, None))
+        for m in _DESCRIBED.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b, _, _ in mentions):
+                continue
+            mods = (m.group("mods") or "").strip()
+            noun_plural = re.search(r"(?:ies|ments|ols|ions|ords|cts|ers|da)\s*$", m.group(0).split()[-1] if not m.group("on")
+                                    else text[m.start():m.end() - len(m.group("on"))])
+            if noun_plural and _GENERIC_PLURAL.match(mods or ""):
+                continue
+            subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
+            mentions.append((m.start(), m.end(), None, subject))
+        for m in _AGREED.finditer(text):
+            if not any(a <= m.start() < b for a, b, _, _ in mentions):
+                mentions.append((m.start(), m.end(), None, m.group("what").strip()))
+        if not mentions or _THIRD_PARTY.search(text):
+            continue
+        parties = tuple(dict.fromkeys(x.iso3 for x in find_countries(text) if x.iso3 in doc.sides))
+        third = [x for x in find_countries(text) if x.iso3 not in doc.sides and x.kind in ("name", "historical")]
+        if re.search(r"\b(?:both sides|both countries|the two countries|the two sides|two countries|they)\b",
+                     text, re.IGNORECASE) or len(parties) == 2:
+            parties = doc.sides
+        for start, end, name, subject in sorted(mentions):
+            if _inside_parentheses(text, start):
+                continue
+            described = text[start:end]
+            # "The new agreement, spanning 4 years, …" adds to the agreement before it.
+            if name is None and out and re.match(r"(?:the|this)\s+(?:new\s+|same\s+)?(?:agreement|treaty|accord|deal)\b",
+                                                 described, re.IGNORECASE) and not _AGREED.match(described):
+                if d := _DURATION.search(text):
+                    n = d.group("n")
+                    out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
+                continue
+            if third and not parties:
+                continue
+            if third and name and any(t.text in name for t in third):
+                continue
+            src = s.source_span(doc.article, start, end)
+            event = _event_for(events, src)
+            signed = event.start if event is not None else _year_near(text, start, doc.context)
+            clause_end = len(text)
+            for stop in re.finditer(r",\s+(?:after|while|and|but)\b|;", text[end:]):
+                clause_end = end + stop.start()
+                break
+            clause_start = 0
+            for stop in re.finditer(r"(?:,\s+(?:after|while|and|but)\b|;)", text[:start]):
+                clause_start = stop.end()
+            evidence, span = doc.span_of(s, clause_start, clause_end)
+            duration = None
+            if d := _DURATION.search(text[clause_start:clause_end]):
+                n = d.group("n")
+                duration = float(n) if n.isdigit() else float(_WORDS[n.casefold()])
+            expires = None
+            if _EXPIRED.search(text[end:clause_end]):
+                expires = _year_near(text[end:], 0, doc.context)
+            out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
+                                 expires=expires, duration_years=duration, parties=parties))
+    return tuple(out)

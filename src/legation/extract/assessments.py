@@ -1,0 +1,55 @@
+"""Assessments: what the article says about the state of relations (contract § Top level).
+
+"Russia and Morocco currently enjoy a very good, rapidly improving
+relationship", "Relations between Eritrea and Ethiopia have been historically
+adversarial", "relations between the countries were tense": a sentence whose
+subject is the relationship and whose predicate judges it. Polarity comes
+from the judging words; time from the sentence's own time expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from legation.extract import Doc
+from legation.extract.time import find_times
+from legation.facts import Assessment
+
+_ABOUT_RELATIONS = re.compile(
+    r"\b(?:relations?|relationship|ties|partnership|friendship|rivalry)\b", re.IGNORECASE)
+_POSITIVE = re.compile(
+    r"\b(?:very good|good|excellent|cordial|warm|friendly|strong|close|improv(?:ing|ed|e)|positive|special|"
+    r"strategic|developing very well|in constant development|reconciled|intimate|immense|all-weather|"
+    r"traditional friendship|solidarity|widened|warmed|strengthened)\b", re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"\b(?:tense|tensions?|strained|hostile|adversarial|poor|bad|cooled|deteriorat(?:ed|ing)|worsen(?:ed|ing)|"
+    r"contentious|marred|rivalry|feuding|crisis|crises|difficult|frosty|cold|hostility|enmity|no return|"
+    r"contentious|disputes?)\b", re.IGNORECASE)
+_JUDGED = re.compile(
+    r"\b(?:is|are|was|were|have been|has been|had been|remain(?:s|ed)?|became|become|enjoy(?:s|ed)?|"
+    r"described|considered|characteri[sz]ed|marred|improved|cooled|warmed|deteriorated|worsened|strained|"
+    r"evolved|reached)\b", re.IGNORECASE)
+
+
+def _polarity(text: str) -> str:
+    pos, neg = bool(_POSITIVE.search(text)), bool(_NEGATIVE.search(text))
+    if pos and neg:
+        return "mixed"
+    return "positive" if pos else "negative" if neg else "neutral"
+
+
+def extract(doc: Doc) -> tuple[Assessment, ...]:
+    out = []
+    for s in doc.sentences:
+        text = s.text
+        if not (_ABOUT_RELATIONS.search(text) and _JUDGED.search(text)):
+            continue
+        polarity = _polarity(text)
+        if polarity == "neutral":
+            continue
+        judged = _POSITIVE.search(text) or _NEGATIVE.search(text)
+        times = [t for t in find_times(text, doc.context) if t.start is not None]
+        evidence, span = doc.span_of(s)
+        out.append(Assessment(evidence=evidence, span=span, text=judged.group(0), polarity=polarity,
+                              start=times[0].start if times else None, end=times[0].end if times else None))
+    return tuple(out)

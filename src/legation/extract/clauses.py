@@ -1,0 +1,133 @@
+"""Cut a sentence into the clauses that each report one event.
+
+Encyclopedic English packs several events into one sentence: coordinated
+clauses ("…in 1966; a strategic alliance was formed in 1972, and …"),
+enumerations of dated noun phrases ("particularly the 1963 Sand War, the
+Western Sahara War of 1975–1991, …") and fronted subordinate clauses ("Upon
+the selection of X as Prime Minister, a peace agreement was forged"). This
+module finds those cuts; the event extractor decides which parts are events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from legation.extract.time import TimeExpr
+
+# A comma or semicolon that opens a new clause, with the conjunction that introduces it.
+_CONJ = re.compile(
+    r"(?:;\s+|,\s+(?=(?:and|but|while|whereas|after which|which then|yet|although|though)\b)|\s+(?=but\b))",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s+")
+_FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
+_FRONTED = re.compile(
+    r"^(?:upon|after|following|although|though|while|when|despite|since|before|through|with|as)\b[^,]{12,}?,\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Part ``start:end`` of a sentence, with the time expressions inside it."""
+
+    start: int
+    end: int
+    times: tuple[TimeExpr, ...]
+
+
+def _protected(text: str) -> list[bool]:
+    """For each character, whether it lies inside parentheses or quotation marks."""
+    out = [False] * len(text)
+    depth = 0
+    quote = False
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quote = not quote if ch == '"' else ch == "“"
+        out[i] = depth > 0 or quote
+    return out
+
+
+def _only_time(text: str, times: Sequence[TimeExpr], offset: int) -> bool:
+    """True when a part holds nothing but its time adverbial ("In 1951", "On 24 August 2021")."""
+    rest = text
+    for t in sorted(times, key=lambda t: -t.span[0]):
+        a, b = t.span[0] - offset, t.span[1] - offset
+        if 0 <= a <= b <= len(rest):
+            rest = rest[:a] + " " + rest[b:]
+    words = [w for w in _WORD.findall(rest) if w.casefold() not in ("in", "on", "at", "by", "the", "during", "since")]
+    return len(words) <= 1
+
+
+def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) -> list[Clause]:
+    """The clauses of a sentence, each with its own time expressions.
+
+    >>> from legation.extract.time import find_times
+    >>> s = "Chinese aid began in 1966; an alliance was formed in 1972."
+    >>> [s[c.start:c.end] for c in split(s, find_times(s), lambda t: True)]
+    ['Chinese aid began in 1966', 'an alliance was formed in 1972.']
+    """
+    guard = _protected(text)
+    cuts: set[tuple[int, int]] = set()  # (end of left part, start of right part)
+
+    def inside_time(pos: int) -> bool:
+        return any(t.span[0] <= pos < t.span[1] for t in times)
+
+    def ok(m: re.Match) -> bool:
+        return not guard[m.start()] and not inside_time(m.start())
+
+    # Coordinated clauses: cut when both sides report something.
+    for m in _CONJ.finditer(text):
+        if ok(m) and has_cue(text[: m.start()]) and has_cue(text[m.end():]):
+            cuts.add((m.start(), m.end()))
+    # A fronted subordinate clause with an event of its own.
+    if (m := _FRONTED.match(text)) and not guard[m.end() - 2]:
+        left = text[: m.end()]
+        if not _only_time(left, [t for t in times if t.span[1] <= m.end()], 0) and has_cue(text[m.end():]):
+            cuts.add((m.end() - len(m.group(0)) + len(m.group(0).rstrip(", ")), m.end()))
+    # Between two time expressions in different clauses, cut at the first comma between them.
+    ordered = sorted(times, key=lambda t: t.span)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        between = [(s, e) for s, e in cuts if a.span[1] <= s and e <= b.span[0]]
+        if between:
+            continue
+        focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
+        commas = focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]
+        if commas:
+            cuts.add((commas[0].start(), commas[0].end()))
+    # An enumeration introduced by "particularly …" starts a part of its own.
+    if ordered:
+        for m in _FOCUS.finditer(text, 0, ordered[0].span[0]):
+            if ok(m):
+                cuts.add((m.start(), m.end()))
+
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for left_end, right_start in sorted(cuts):
+        if left_end > start:
+            parts.append((start, left_end))
+        start = right_start
+    parts.append((start, len(text)))
+
+    clauses = [Clause(s, e, tuple(t for t in ordered if s <= t.span[0] and t.span[1] <= e)) for s, e in parts]
+    # A part that is only a time adverbial ("In 1951,") belongs to the clause after it.
+    merged: list[Clause] = []
+    carry: Clause | None = None
+    for c in clauses:
+        if carry is not None:
+            c = Clause(carry.start, c.end, carry.times + c.times)
+            carry = None
+        if _only_time(text[c.start:c.end], c.times, c.start) and c is not clauses[-1]:
+            carry = c
+            continue
+        merged.append(c)
+    if carry is not None:
+        merged.append(carry)
+    return merged

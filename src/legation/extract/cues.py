@@ -1,0 +1,212 @@
+"""The PLOVER lexicon: words of encyclopedic English that report each event type.
+
+Each cue is a regular expression over a clause, with the PLOVER types it
+signals (``../shared/contract/plover.md``), and optionally a mode. Cues are
+ordered from specific to general; a clause collects the types of every cue it
+holds, the earliest cue first. Negation turns cooperation into ``REJECT``
+("did not sign"), planning marks ``future`` ("plans to open").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern
+    types: tuple[str, ...]
+    mode: str | None = None
+    strong: bool = True  # a past-tense act that can carry a time from the sentence before
+
+
+def _cue(regex: str, *types: str, mode: str | None = None, strong: bool = True) -> Cue:
+    return Cue(re.compile(regex, re.IGNORECASE), types, mode, strong)
+
+
+# Verb forms: "sign(s|ed|ing)". Order: specific phrases before single words.
+CUES: tuple[Cue, ...] = (
+    # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
+    _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?) off|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
+         "SANCTION", mode="break"),
+    _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
+    _cue(r"\brecall(?:s|ed|ing)?\b[^.;]{0,30}\bambassadors?\b", "SANCTION", mode="recall"),
+    _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
+    _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)? down)\b[^.;]{0,30}\b(?:border|embassy|consulate|airspace)\b", "SANCTION", "COERCE"),
+    _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
+    _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
+    # ASSAULT: wars, invasions, attacks, battles.
+    _cue(r"\b(?:invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|bombard(?:ed|ment|ing)?|bomb(?:ed|ing|ings)|"
+         r"shell(?:ed|ing)|massacre[sd]?|atrocit(?:y|ies)|war crimes|battles?|clash(?:es|ed)?|fought|"
+         r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing))\b", "ASSAULT"),
+    _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?)\b", "ASSAULT", "COERCE"),
+    _cue(r"\b(?:[A-Z][\w’'-]+ )+War\b|\bwars?\b(?! of words)", "ASSAULT", strong=False),
+    _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
+    # COERCE: occupation, annexation, arrests, rule imposed.
+    _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
+         r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised)\b", "COERCE"),
+    _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
+    # MOBILIZE.
+    _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition)\b", "MOBILIZE"),
+    # PROTEST.
+    _cue(r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
+    # THREATEN.
+    _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
+    # ACCUSE.
+    _cue(r"\b(?:accus(?:e|ed|es|ing|ation)|criticiz(?:e|ed|es)|criticis(?:e|ed|es)|criticism|condemn(?:ed|s|ation)?|"
+         r"complain(?:ed|s|t)|alleg(?:e|ed|ation)|denounc(?:e|ed)|blam(?:e|ed)|provocations?|disputes?|disputed)\b",
+         "ACCUSE"),
+    # REJECT.
+    _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?)\b", "REJECT"),
+    _cue(r"\bopted to remain\b", "REJECT"),
+    # REQUEST.
+    _cue(r"\b(?:demand(?:s|ed)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for))\b", "REQUEST"),
+    # RETREAT.
+    _cue(r"\b(?:withdr(?:ew|awn|aw|awal)|retreat(?:s|ed)?|releas(?:e|ed|es)|ceasefire|evacuat(?:e|ed|ion)|"
+         r"ceas(?:e|ed)|disarm(?:ed|ament)?)\b", "RETREAT", mode="withdraw"),
+    _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
+    # CONCEDE.
+    _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:apologi[sz](?:e|ed|es)|apology|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation))\b", "CONCEDE", "COOPERATE"),
+    # SUPPORT: sign, ratify, establish ties, recognize, back.
+    _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
+    _cue(r"\b(?:establish(?:ed|es|ing|ment)?|re-?establish(?:ed|es|ing|ment)?|restor(?:ed|es|ation)|"
+         r"normali[sz](?:ed|ation)|resum(?:ed|ption))\b[^.;]{0,40}?\b(?:relations|ties|contacts?)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:relations|ties)\b[^.;]{0,40}?\b(?:were|was|have been|had been) (?:formally )?(?:re-?)?established\b",
+         "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:establish(?:ed|es)?|open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
+         r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:recogni[sz](?:e|ed|es|ing|ition))\b", "SUPPORT"),
+    _cue(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
+         r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
+    _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bjoin(?:ed|s)\b", "COOPERATE", "SUPPORT"),
+    # AGREE: agreements, plans, promises.
+    _cue(r"\b(?:agree(?:d|s)?)\b(?! with)", "AGREE"),
+    _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a))\b", "AGREE", "SUPPORT",
+         strong=False),
+    _cue(r"\b(?:plan(?:s|ned|ning)? to|planning|promis(?:e|ed|es)|pledg(?:e|ed|es)|intend(?:s|ed)? to|"
+         r"proposed|decided to|tried to|commissioned|formali[sz]ed|underlined the importance)\b", "AGREE"),
+    # AID.
+    _cue(r"\b(?:aid|assistance|assist(?:ed|ing|s)?|donat(?:ed|ion|ions)|humanitarian|sanctuary|asylum|refuge|"
+         r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
+         r"financial|medical)|suppl(?:ied|y) (?:arms|weapons)|dependent on)\b", "AID"),
+    # CONSULT: visits, meetings, talks, conferences.
+    _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
+    _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summit|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
+         r"consultations?|participat(?:ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|hosted|delegation|"
+         r"in (?:regular )?contact)\b", "CONSULT"),
+    # COOPERATE: trade, investment, joint work.
+    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
+         r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
+         r"exchanges?|developed close|strengthened|close relations)\b", "COOPERATE"),
+)
+
+_NEGATION = re.compile(
+    r"\b(?:did not|didn't|does not|do not|never|chose not to|not to|failed to|has not|have not|had not|was not|"
+    r"were not|would not|refused to)\s+(?:\w+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:plans? to|planning to|planned to|will|is expected to|intends? to|is set to|promises? to|"
+                     r"should later|aims? to)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?\w+", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|stated|declared|claimed|announced|argued|described|called|told)\b", re.IGNORECASE)
+_HOSTILE_SPEECH = re.compile(r"\b(?:at war|war|provocation|enemy|hostile|aggression|point of no return|threat)\b",
+                             re.IGNORECASE)
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the cues of a clause say: types (best first), mode, auxiliary modes, strength."""
+
+    types: tuple[str, ...]
+    mode: str | None
+    aux: tuple[str, ...]
+    strong: bool
+
+
+def read_clause(text: str) -> Reading:
+    """The PLOVER reading of a clause, with time expressions already blanked out.
+
+    >>> read_clause("the Soviet Union did not sign the Tangier Protocol").types
+    ('REJECT',)
+    >>> read_clause("King Mohammed VI of Morocco visited Russia and met with President Putin").types
+    ('CONSULT',)
+    """
+    hits: list[tuple[int, Cue, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for cue in CUES:
+        for m in cue.pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            negated = bool(_NEGATION.search(text[max(0, m.start() - 40): m.start()]))
+            hits.append((m.start(), cue, negated))
+            taken.append(m.span())
+    if not hits:
+        return Reading((), None, (), False)
+    hits.sort(key=lambda h: h[0])
+    types: list[str] = []
+    aux: list[str] = []
+    mode = None
+    strong = False
+    speech = _SPEECH.search(text)
+    for pos, cue, negated in hits:
+        cue_types = cue.types
+        if negated and cue_types[0] in _COOPERATIVE:
+            cue_types = ("REJECT",)
+            if "negation" not in aux:
+                aux.append("negation")
+        elif negated and "negation" not in aux:
+            aux.append("negation")
+        # What is said is an accusation when it says war or provocation: "said … are 'at war'".
+        if speech and speech.start() < pos and cue_types[0] == "ASSAULT":
+            cue_types = ("ACCUSE",)
+        for t in cue_types:
+            if t not in types:
+                types.append(t)
+        mode = mode or cue.mode
+        strong = strong or cue.strong
+    if speech and _HOSTILE_SPEECH.search(text[speech.end():]) and "ACCUSE" not in types:
+        types.insert(0, "ACCUSE")
+    if _FUTURE.search(text):
+        aux.append("future")
+    elif _HYPOTHETICAL.search(text):
+        aux.append("hypothetical")
+    return Reading(tuple(types), mode, tuple(aux), strong)
+
+
+def has_cue(text: str) -> bool:
+    """True when some cue of the lexicon occurs in the text."""
+    return any(cue.pattern.search(text) for cue in CUES)
+
+
+_CONTEXTS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (name, re.compile(regex, re.IGNORECASE)) for name, regex in (
+        ("economic", r"\b(?:trade|trading|econom\w*|invest\w*|market\w*|export\w*|import\w*|tourism|tourists?|"
+                     r"business|industr\w*|refiner\w*|mining|agricultur\w*|financ\w*|dollars?|goods)\b"),
+        ("military", r"\b(?:military|arms|troops|army|armies|soldiers|weapons?|war|wars|defen[cs]e|navy|naval|"
+                     r"invasion|battle|forces)\b"),
+        ("diplomatic", r"\b(?:diplomat\w*|embass\w*|consul\w*|ambassador\w*|relations|ties|visit\w*|summit|"
+                       r"conference|forum|delegation|recogni\w+)\b"),
+        ("health", r"\b(?:vaccines?|pandemic|coronavirus|covid\w*|health|medical|medicine)\b"),
+        ("natural_resource", r"\b(?:oil|gas|fisher\w*|fishing|mining|minerals?|pelagic|petroleum|refiner\w*)\b"),
+        ("territory", r"\b(?:borders?|territor\w*|boundary|boundaries|sovereignty|self-determination|annex\w*)\b"),
+        ("migration", r"\b(?:refugees?|migra\w*|visas?|emigra\w*|immigra\w*|settlers?|citizenship)\b"),
+        ("legal", r"\b(?:court|legal|law|laws|sentenc\w+|treaty|treaties|protocol)\b"),
+        ("human_rights", r"\b(?:human rights|death sentences?|atrocities|war crimes|genocide|pogrom)\b"),
+        ("asylum", r"\b(?:asylum|sanctuary|exile)\b"),
+        ("technology", r"\b(?:technolog\w*|technical|nuclear power|space)\b"),
+        ("cbrn", r"\b(?:nuclear weapons?|chemical weapons?|missile crisis)\b"),
+        ("terrorism", r"\b(?:terror\w*)\b"),
+        ("religion_ethnicity", r"\b(?:religio\w*|ethnic\w*|muslims?|christians?|buddhis\w*)\b"),
+        ("intelligence", r"\b(?:intelligence|espionage|spy|spies|secret information)\b"),
+        ("election", r"\b(?:elect(?:ion|ed)s?|vote|voting)\b"),
+    )
+)
+
+
+def contexts(text: str) -> tuple[str, ...]:
+    """PLOVER contexts the clause's words support."""
+    return tuple(name for name, pattern in _CONTEXTS if pattern.search(text))

@@ -1,0 +1,236 @@
+"""People acting in the relations (contract § People): name, side, role.
+
+A person is a run of capitalized name words that the text marks as a person:
+a title before it ("King Hassan II", "Algerian President Abdelmadjid
+Tebboune", "Empress Catherine II"), an appositive after it ("Maxim Litvinov,
+the Soviet ambassador"), an infobox envoy line, or a person's verb after it
+("Anthony Kaldellis views"). The side a person acted for comes from, in order:
+the title's country ("King … of Morocco", "Algerian President"), "represent-
+ative of X", "ambassador to X" (the other side), "X under NAME", a title only
+one side had (Sultan, Empress, Tsar …), "NAME visited X" (the other side),
+"relations with X" (the other side), and last the nearest side named in the
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from legation.extract import Doc
+from legation.facts import Person
+from legation.places import country as lookup_country
+from legation.places import find_countries
+
+_TITLES = (
+    r"King|Queen|Sultan|Sultana|Emperor|Empress|Tsar|Czar|Tsarina|Tsarevich|Kaiser|Shah|Emir|Amir|Sheikh|Prince|"
+    r"Princess|Crown Prince|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
+    r"Premier|Chancellor|Foreign Minister|Minister|Secretary of State|Secretary|General|Marshal|Admiral|Colonel|"
+    r"Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
+    r"Chairman|Leader|leader|conquistador|writer|explorer|diplomat|general|president|king|prime minister|"
+    r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler"
+)
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][\wà-ÿ'’]*)"
+_PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|ibn|bint|y|e|of)"
+_NUMERAL = r"(?:[IVX]{1,4})"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_NUMERAL})?\b"
+_TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>ambassador|envoy|president|"
+    rf"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor)\b",
+)
+_AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
+                       r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
+_AGENT = re.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+"
+    r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|participated|"
+    r"the first settler|coming to power)\b"
+)
+_SUBJECT_OF = re.compile(rf"\b(?:under|according to|by)\s+(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}"
+                         rf"(?:\s+{_NAME_WORD})?)\b")
+_POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+)(?:'s|’s|s')\s+(?:successor|return|regime|government|"
+                         r"mismanagement|rule|administration|campaign|death|visit)")
+_REGIME = re.compile(r"\bthe\s+(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:regime|government|administration|era|dictatorship)\b")
+
+# Words that make a capitalized run a thing, not a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Empire|Kingdom|Republic|Union|Party|War|Wars|Sea|Ocean|River|Mountains?|Islands?|Front|Revolution|Crisis|"
+    r"Ministry|Committee|Secretariat|Forum|Council|Conference|Agreement|Treaty|Protocol|Convention|Accords?|Army|"
+    r"Navy|Force|Forces|Organization|Organisation|Association|Alliance|Community|Communities|Coalition|Assembly|"
+    r"Parliament|Congress|Court|Bank|Fund|Company|University|Institute|Port|Province|Region|State|States|Line|Plan|"
+    r"Doctrine|Mandate|Territory|Confederation|Period|Ages|Age|Dynasty|dynasty|Nations|Area|Sector|Strait|Gulf|Bay|"
+    r"Desert|Valley|City|Palace|Square|Street|Airport|Station|Peninsula|Basin|Highlands|Coast|Intergovernmental|"
+    r"Genocide|Reformation|Resolution|Cooperation|Co-operation|Friendship|Spring|Pact|Affairs|Office|Embassy|"
+    r"Consulate|Department|Government|Administration|Federation|Commonwealth|Dependencies|Communist|Socialist|"
+    r"Democratic|People's|Peoples|Economic|Security|Movement|Study|Report|Vaccine|Sputnik|Mission|Locator|"
+    r"Ambassador|Relations|Map|Filetype|Islamic|Catholic|Orthodox|Church|Christian|Viceroyalty|Laws|Indies|"
+    r"National|International|Special|Cold|World|Middle|Post|Early|Late|Modern|Ancient|Medieval|History|Historical|"
+    r"Antiquity|Economy|Whaling|Spanish|Crown|Northern|Southern|Eastern|Western|North|South|East|West|Central|"
+    r"Saint|Holy|Great|New|Old|Upper|Lower|Grand|Royal|Imperial|Federal|Supreme|Free|United)\b"
+)
+_STOP_FIRST = frozenset({
+    "The", "A", "An", "In", "On", "At", "After", "Before", "During", "Since", "Both", "This", "These", "That", "Those",
+    "Its", "Their", "His", "Her", "Although", "However", "Then", "When", "While", "As", "By", "From", "To", "For",
+    "With", "Under", "Upon", "Following", "Towards", "Despite", "Additionally", "Initially", "Instead", "Consequently",
+    "Several", "Most", "Many", "Some", "Relations", "Diplomatic", "Bilateral", "Formal", "General", "Political",
+})
+# Titles only some states had: a Sultan acted for the side that had sultans.
+_TITLE_STATES = {
+    "sultan": {"MAR", "TUR", "OMN", "BRN", "MYS", "EGY", "IDN", "ZAF"},
+    "sultana": {"MAR", "TUR", "OMN", "BRN"},
+    "tsar": {"RUS", "BGR", "SRB"}, "czar": {"RUS"}, "tsarina": {"RUS"},
+    "empress": {"RUS", "AUT", "CHN", "JPN", "DEU", "FRA", "IND", "GBR", "BRA", "MEX", "ETH", "IRN"},
+    "emperor": {"RUS", "AUT", "CHN", "JPN", "DEU", "FRA", "ETH", "BRA", "MEX", "IRN", "VNM", "KOR", "CAF"},
+    "kaiser": {"DEU", "AUT"}, "shah": {"IRN", "AFG"}, "emir": {"QAT", "KWT", "ARE", "AFG"},
+    "pope": {"VAT"}, "viceroy": {"ESP", "GBR", "PRT", "IND", "MEX", "PER"},
+    "conquistador": {"ESP", "PRT"},
+}
+_ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "Empress", "Tsar", "President",
+                                        "Prime Minister", "Ambassador", "Minister", "Foreign Minister", "Chancellor")}
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"(?:'s|’s|')$", "", name.strip())
+    return re.sub(r"\s+", " ", name)
+
+
+def _plausible(name: str) -> bool:
+    words = name.split()
+    if not words or words[0] in _STOP_FIRST or _NOT_PERSON.search(name):
+        return False
+    if lookup_country(name) is not None or find_countries(name):
+        return False
+    from legation.places import city as lookup_city
+
+    return lookup_city(name) is None or len(words) >= 2
+
+
+def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None) -> str | None:
+    """The side a person named at ``text[start:end]`` acted for."""
+    before, after = text[max(0, start - 60):start], text[end:end + 80]
+    sides = doc.sides
+    # "King Hassan II of Morocco", "Algerian President X", "X, the Soviet ambassador", "X as Ethiopian Prime Minister"
+    if m := re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)", after):
+        c = find_countries(m.group(1))
+        if c and c[0].span[0] == 0 and c[0].iso3 in sides:
+            return c[0].iso3
+    if m := re.match(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|Prime Minister|"
+                     r"prime minister|King|leader|minister|diplomat|representative|Ambassador|President)", after):
+        c = find_countries(m.group(1))
+        if c and c[0].iso3 in sides:
+            return c[0].iso3
+    near = [c for c in find_countries(before[-35:]) if c.iso3 in sides]
+    if near and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,3}", before[-35:][near[-1].span[1]:]):
+        return near[-1].iso3
+    if m := re.search(r"representative of (?:the\s+)?([A-Z][\w ]+)", after):
+        c = find_countries(m.group(1))
+        if c and c[0].iso3 in sides:
+            return c[0].iso3
+    if m := re.search(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", text[start:start + 160], re.IGNORECASE):
+        for c in find_countries(m.group(1)):
+            if c.iso3 in sides:
+                return doc.other(c.iso3)
+    if m := re.search(r"([A-Z][\w ]+?)\s+under\s+$", before):
+        c = find_countries(m.group(1))
+        if c and c[-1].iso3 in sides:
+            return c[-1].iso3
+    if title and (states := _TITLE_STATES.get(title.casefold())):
+        hit = [s for s in sides if s in states]
+        if len(hit) == 1:
+            return hit[0]
+    if m := re.match(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
+                     r"([A-Z][\w ]+)", after):
+        c = find_countries(m.group(1))
+        if c and c[0].iso3 in sides:
+            return doc.other(c[0].iso3)
+    if m := re.search(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)", after):
+        c = find_countries(m.group(1))
+        if c and c[0].iso3 in sides:
+            return doc.other(c[0].iso3)
+    mentions = [c for c in find_countries(text) if c.iso3 in sides]
+    if mentions:
+        return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1])))
+    return None
+
+
+def _envoys(doc: Doc) -> list[Person]:
+    out = []
+    entries = {e.key.casefold(): e for e in doc.article.infobox}
+    for key, entry in entries.items():
+        m = re.fullmatch(r"envoy(\d*)", key)
+        if not m or not entry.value:
+            continue
+        n = m.group(1) or "1"
+        title_entry = entries.get(f"envoytitle{n}")
+        title = title_entry.value if title_entry else None
+        country = None
+        if title:
+            mentions = [c for c in find_countries(title) if c.iso3 in doc.sides]
+            to = re.search(r"\bto\s+(?:the\s+)?(.+)$", title)
+            if mentions and not (to and mentions[0].span[0] >= to.start(1)):
+                country = mentions[0].iso3
+            elif to and (c := find_countries(to.group(1))) and c[0].iso3 in doc.sides:
+                country = doc.other(c[0].iso3)
+        if country is None:
+            mission = entries.get(f"mission{n}")
+            senders = [c for c in find_countries(mission.value.split(",")[0]) if c.iso3 in doc.sides] if mission else []
+            country = senders[0].iso3 if senders else doc.sides[min(int(n), 2) - 1]
+        out.append(Person(evidence=doc.article.text[entry.span[0]:entry.span[1]], span=entry.span,
+                          name=_clean(entry.value), country=country, role=title or "Ambassador"))
+    return out
+
+
+def extract(doc: Doc) -> tuple[Person, ...]:
+    found: list[Person] = _envoys(doc)
+    for s in doc.sentences:
+        text = s.text
+        candidates: list[tuple[int, int, str, str | None]] = []
+        for m in _TITLED.finditer(text):
+            candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
+        for pattern in (_APPOSITIVE, _AS_TITLE):
+            for m in pattern.finditer(text):
+                candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
+        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME):
+            for m in pattern.finditer(text):
+                candidates.append((m.start("name"), m.end("name"), m.group("name"), None))
+        taken: list[tuple[int, int]] = []
+        for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
+            name = _clean(raw)
+            # Trim trailing words that are not names: "Catherine II" stays, "Putin paid" does not occur.
+            if any(a <= start < b for a, b in taken) or not _plausible(name):
+                continue
+            if re.match(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", text[end:end + 10], re.IGNORECASE):
+                continue
+            taken.append((start, end))
+            country = _country_for(doc, text, start, end, title)
+            if country is not None and not isinstance(country, str):
+                country = country.iso3
+            role = _ROLE_CASE.get(title.casefold()) if title else None
+            ev, span = doc.span_of(s)
+            found.append(Person(evidence=ev, span=span, name=name, country=country, role=role))
+    return tuple(_dedupe(found))
+
+
+def _dedupe(people: list[Person]) -> list[Person]:
+    """One person per name; a lone surname is the person with that surname named in full."""
+    out: list[Person] = []
+    for p in people:
+        key = p.name.casefold()
+        same = next((i for i, o in enumerate(out) if o.name.casefold() == key), None)
+        if same is None and len(p.name.split()) == 1:
+            same = next((i for i, o in enumerate(out) if o.name.split()[-1].casefold() == key
+                         or (len(o.name.split()) > 1 and o.name.split()[0].casefold() == key)), None)
+        if same is None:
+            # A full name after its surname alone: keep the full name.
+            lone = next((i for i, o in enumerate(out) if len(o.name.split()) == 1
+                         and o.name.casefold() == p.name.split()[-1].casefold()), None)
+            if lone is not None:
+                o = out[lone]
+                out[lone] = Person(evidence=p.evidence, span=p.span, name=p.name, country=p.country or o.country,
+                                   role=p.role or o.role)
+                continue
+            out.append(p)
+            continue
+        o = out[same]
+        if o.country is None and p.country is not None:
+            out[same] = Person(evidence=o.evidence, span=o.span, name=o.name, country=p.country, role=o.role or p.role)
+    return out

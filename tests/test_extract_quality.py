@@ -1,0 +1,66 @@
+"""Extraction quality against the hand-made reference answers, scored by ../shared/eval/score.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from legation.extract import extract_article
+from legation.read import read_path
+from legation.record import validate
+from tests.conftest import corpus_files
+
+# The figures issue 3 requires (score.py F1; "overall" is the mean of the headline kinds).
+REQUIRED = {
+    "seed": {"overall": 0.95, "events_strict": 0.90, "missions": 1.00},
+    "dev": {"overall": 0.85, "events_strict": 0.75, "missions": 0.90},
+}
+
+
+def _scorer(shared):
+    spec = importlib.util.spec_from_file_location("legation_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _records(folder):
+    return [extract_article(next(read_path(p))) for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("subset", ["seed", "dev"])
+def test_scores_meet_the_bar(shared, subset, tmp_path, capsys):
+    score = _scorer(shared)
+    folder = shared / "corpus" / subset
+    pred = tmp_path / f"{subset}.jsonl"
+    pred.write_text("\n".join(r.to_json() for r in _records(folder)) + "\n", encoding="utf-8")
+    args = ["--gold", str(folder), "--pred", str(pred), "--json"]
+    assert score.main(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    with capsys.disabled():
+        summary = ", ".join(f"{k} {figures[k]['f1']:.3f}" for k in figures if isinstance(figures[k], dict))
+        print(f"\n[{subset}] overall {figures['overall']:.3f}: {summary}")
+    assert not figures["missing_records"]
+    short = {}
+    for kind, minimum in REQUIRED[subset].items():
+        got = figures["overall"] if kind == "overall" else figures[kind]["f1"]
+        if got < minimum:
+            short[kind] = round(got, 3)
+    assert not short, f"below the bar on {subset}: {short} (required {REQUIRED[subset]})"
+
+
+def test_every_fact_has_evidence_that_round_trips(shared):
+    for path in corpus_files():
+        article = next(read_path(path))
+        record = extract_article(article)
+        for fact in record.facts():
+            assert fact.evidence, (path.name, fact)
+            assert article.text[fact.span[0]:fact.span[1]] == fact.evidence, (path.name, fact)
+
+
+def test_records_validate_against_the_shipped_schema(shared):
+    for path in corpus_files():
+        record = extract_article(next(read_path(path))).to_dict()
+        assert validate(record) == [], path.name
