@@ -28,8 +28,10 @@ _NAMED = re.compile(
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum) (?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
+    r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee))"
 )
-_DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:[\w-]+\s+){{0,5}}?){_NOUN}\b"
+_DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:(?!(?:of|the|in|on|to|for|with|by)\b)"
+                        rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
 _AGREED = re.compile(r"\bagreed\s+(?:on|to|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
@@ -70,7 +72,7 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             name = re.sub(r"^(?:The|A|An|In|On|After|Since|With)\s+", "", name)
             mentions.append((m.start(), m.end(), name, None))
         for m in _DESCRIBED.finditer(text):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b, _, _ in mentions):
+            if any(m.start() < b and a < m.end() for a, b, _, _ in mentions):
                 continue
             mods = (m.group("mods") or "").strip()
             noun_plural = re.search(r"(?:ies|ments|ols|ions|ords|cts|ers|da)\s*$", m.group(0).split()[-1] if not m.group("on")

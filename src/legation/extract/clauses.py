@@ -14,13 +14,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from legation.extract.dating import is_frame
 from legation.extract.time import TimeExpr
 
 # A comma or semicolon that opens a new clause, with the conjunction that introduces it.
 _CONJ = re.compile(
-    r"(?:;\s+|,\s+(?=(?:and|but|while|whereas|after which|which then|yet|although|though)\b)|\s+(?=but\b))",
+    r"(?:;\s+|,\s+(?=(?:and|but|while|whereas|after which|which then|yet|although|though|subsequently)\b)|"
+    r"\s+(?=but\b))",
     re.IGNORECASE,
 )
+_AND = re.compile(r"\s+(?=and\b)")
 _COMMA = re.compile(r",\s+")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
 _FRONTED = re.compile(
@@ -56,7 +59,13 @@ def _protected(text: str) -> list[bool]:
 
 
 def _only_time(text: str, times: Sequence[TimeExpr], offset: int) -> bool:
-    """True when a part holds nothing but its time adverbial ("In 1951", "On 24 August 2021")."""
+    """True when a part holds nothing but its time adverbial ("In 1951", "On 24 August 2021").
+
+    A time that names what happened ("the 1963 Sand War", "“reconciliation” (1945–1963)")
+    is not an adverbial: such a part stands on its own.
+    """
+    if not times or not all(is_frame(t) for t in times):
+        return False
     rest = text
     for t in sorted(times, key=lambda t: -t.span[0]):
         a, b = t.span[0] - offset, t.span[1] - offset
@@ -83,14 +92,24 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     def ok(m: re.Match) -> bool:
         return not guard[m.start()] and not inside_time(m.start())
 
-    # Coordinated clauses: cut when both sides report something.
-    for m in _CONJ.finditer(text):
-        if ok(m) and has_cue(text[: m.start()]) and has_cue(text[m.end():]):
+    def timed(a: int, b: int) -> bool:
+        return any(a <= t.span[0] and t.span[1] <= b for t in times)
+
+    # Coordinated clauses: cut when both report something and one of them says when.
+    conj = [m for m in _CONJ.finditer(text) if ok(m)]
+    edges = [0, *[m.start() for m in conj], len(text)]
+    for n, m in enumerate(conj):
+        left, right = (edges[n], m.start()), (m.end(), edges[n + 2])
+        if (has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
+                and (timed(*left) or timed(*right))):
             cuts.add((m.start(), m.end()))
-    # A fronted subordinate clause with an event of its own.
+    # A fronted subordinate clause with an event of its own, unless it only dates the main clause
+    # ("After Morocco had gained independence in 1956, King Mohammed V provided arms").
     if (m := _FRONTED.match(text)) and not guard[m.end() - 2]:
         left = text[: m.end()]
-        if not _only_time(left, [t for t in times if t.span[1] <= m.end()], 0) and has_cue(text[m.end():]):
+        fronted_times = [t for t in times if t.span[1] <= m.end()]
+        dates_main = bool(fronted_times) and not timed(m.end(), len(text))
+        if not _only_time(left, fronted_times, 0) and has_cue(text[m.end():]) and not dates_main:
             cuts.add((m.end() - len(m.group(0)) + len(m.group(0).rstrip(", ")), m.end()))
     # Between two time expressions in different clauses, cut at the first comma between them.
     ordered = sorted(times, key=lambda t: t.span)
@@ -99,7 +118,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         if between:
             continue
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
-        commas = focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]
+        commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]
+                  or [m for m in _AND.finditer(text, a.span[1], b.span[0]) if ok(m)])
         if commas:
             cuts.add((commas[0].start(), commas[0].end()))
     # An enumeration introduced by "particularly …" starts a part of its own.

@@ -75,6 +75,8 @@ CUES: tuple[Cue, ...] = (
          r"normali[sz](?:ed|ation)|resum(?:ed|ption))\b[^.;]{0,40}?\b(?:relations|ties|contacts?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:relations|ties)\b[^.;]{0,40}?\b(?:were|was|have been|had been) (?:formally )?(?:re-?)?established\b",
          "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:first|formal|official)\s+diplomatic (?:relations|ties)\b[^.;]{0,60}?\b(?:developed|began|started|"
+         r"opened|were formed)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:establish(?:ed|es)?|open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:recogni[sz](?:e|ed|es|ing|ition))\b", "SUPPORT"),

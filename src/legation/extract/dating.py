@@ -12,7 +12,7 @@ implies it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from legation.extract.time import TimeExpr, find_times, heading_time, parse_time, resolve
 
@@ -22,7 +22,14 @@ _PREPOSITION = re.compile(
     r"the aftermath of|in the aftermath of|after the end of|at the end of|until the end of)\b\s*(?:the\s+)?",
     re.IGNORECASE,
 )
-_THE_WAR = re.compile(r"\b(?:after|during|before|since|following|in)\s+the\s+war\b(?!\s+of)", re.IGNORECASE)
+_THE_WAR = re.compile(r"\b(?:after|during|before|since|following|in the aftermath of|in the course of|in)\s+(?:the\s+)?"
+                      r"(?:war|conflict)\b(?!\s+(?:of|in|between|with))", re.IGNORECASE)
+# "the defeat of Japan in World War II", "following the end of the war": the time is the period's end.
+_ENDING = re.compile(r"\b(?:following|after|in the aftermath of|at the end of|the end of|the defeat of|the collapse of|"
+                     r"the fall of)\b[^,;]{0,40}$", re.IGNORECASE)
+_THEN = re.compile(r"(?<!since )(?<!until )(?<!by )(?<!till )\b(?:then|thereafter|subsequently)\b(?![- ]\w+ist\b)",
+                   re.IGNORECASE)
+_WARLIKE = re.compile(r"\b(?:war|wars|conflict|revolution|crisis|invasion)\b", re.IGNORECASE)
 _SINCE_INDEPENDENCE = re.compile(r"\bsince\s+(?:its\s+|their\s+)?independence\b", re.IGNORECASE)
 
 PRECISION_RANK = {"day": 6, "month": 5, "year": 4, "decade": 3, "century": 2, "period": 1, "relative": 0}
@@ -69,18 +76,29 @@ class Timeline:
     anchors: list[TimeExpr | None]  # the last absolute time before each sentence, same section
     headings: list[TimeExpr | None]
     wars: list[TimeExpr | None]
+    carried: list[TimeExpr | None] = field(default_factory=list)
 
     def resolved(self, i: int) -> list[TimeExpr]:
-        """Sentence ``i``'s own expressions with relative ones anchored."""
-        out = []
+        """Sentence ``i``'s own expressions with relative ones anchored.
+
+        A relative expression anchors on the last absolute one before it in the
+        same sentence ("in 1943, and … the same year"), else on the sentence's anchor.
+        """
+        out: list[TimeExpr] = []
         for expr in self.own[i]:
+            earlier = [e for e in out if e.span[1] <= expr.span[0]]
+            anchor = earlier[-1] if earlier else self.anchors[i]
             if expr.kind == "relative":
-                anchor = self.anchors[i]
                 if anchor is None:
                     continue
                 expr = resolve(expr, base(anchor))
                 if expr.start is None:
                     continue
+            elif expr.kind == "until" and expr.start == expr.end and anchor is not None:
+                # "kept in regular contact … until 1991": from the time before it to 1991.
+                start = base(anchor).start
+                if start and start < expr.start:
+                    expr = replace(expr, start=start)
             out.append(expr)
         return out
 
@@ -101,11 +119,19 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
             anchor = None
         if s.section not in heading_cache:
             heading_cache[s.section] = _section_time(s.section, context)
-        exprs = find_times(s.text, context)
-        if not any(e.kind != "relative" for e in exprs):
-            extra = _anaphora(s.text, last_war)
-            if extra is not None:
-                exprs = sorted([*exprs, extra], key=lambda e: e.span)
+        exprs = [_ending(s.text, e) for e in find_times(s.text, context)]
+        for e in exprs:
+            if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:
+                last_war_here = e
+                break
+        else:
+            last_war_here = None
+        if not exprs and (m := _THEN.search(s.text)):
+            # "France and Morocco then agreed …": after the time of what came before.
+            exprs = [TimeExpr(m.group(0), m.span(), None, None, "relative", "relative")]
+        extra = _anaphora(s.text, last_war_here or last_war)
+        if extra is not None and not any(a.span[0] < extra.span[1] and extra.span[0] < a.span[1] for a in exprs):
+            exprs = sorted([*exprs, extra], key=lambda e: e.span)
         own.append(exprs)
         anchors.append(anchor)
         headings.append(heading_cache[s.section])
@@ -116,9 +142,45 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
         elif exprs and anchor is not None:
             anchor = resolve(exprs[-1], base(anchor)) if exprs[-1].kind == "relative" else anchor
         for e in exprs:
-            if re.search(r"\bwar\b", e.text, re.IGNORECASE) and e.kind != "relative" and e.start:
+            if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:
                 last_war = e
-    return Timeline(own, anchors, headings, wars)
+    tl = Timeline(own, anchors, headings, wars)
+    tl.carried = _carried(tl, sentences)
+    return tl
+
+
+def best(times: list[TimeExpr]) -> TimeExpr:
+    """The time of a clause from its expressions: the most precise, first among equals.
+
+    A point at the very end of a framing period closes it: "During World War II,
+    … fought back to final victory in 1945" is 1939..1945, not 1945.
+    """
+    top = max(times, key=lambda t: (rank(t), -t.span[0]))
+    for frame in times:
+        if (frame is not top and frame.kind == "period" and is_frame(frame) and frame.start and frame.end
+                and top.start and top.start[:4] == frame.end[:4] and frame.start < top.start):
+            return replace(top, start=frame.start, text=frame.text, span=frame.span, precision=frame.precision)
+    return top
+
+
+def _carried(tl: Timeline, sentences) -> list[TimeExpr | None]:
+    """The time each sentence hands on to the next one of its paragraph.
+
+    A sentence that opens with its time ("In March 2016, …", "During World
+    War II, …") sets the time of what follows until another time is given; a
+    time inside a later clause of a sentence is that clause's own.
+    """
+    out: list[TimeExpr | None] = []
+    for i, s in enumerate(sentences):
+        times = [t for t in tl.resolved(i) if t.start is not None]
+        if times:
+            top = best(times)
+            out.append(base(top) if top.span[0] <= 40 else None)
+        elif i > 0 and sentences[i - 1].block == s.block:
+            out.append(out[-1])
+        else:
+            out.append(None)
+    return out
 
 
 def _section_time(path: str, context: frozenset[str]) -> TimeExpr | None:
@@ -130,6 +192,13 @@ def _section_time(path: str, context: frozenset[str]) -> TimeExpr | None:
     return None
 
 
+def _ending(text: str, expr: TimeExpr) -> TimeExpr:
+    """A period named as ended ("following the defeat of Japan in World War II") is its end year."""
+    if expr.kind == "period" and expr.end and _ENDING.search(text[max(0, expr.span[0] - 60):expr.span[0]]):
+        return replace(expr, start=expr.end, kind="after")
+    return expr
+
+
 def _anaphora(text: str, last_war: TimeExpr | None) -> TimeExpr | None:
     """ "After the war" → after the last war named before this sentence."""
     if last_war is None:
@@ -139,7 +208,7 @@ def _anaphora(text: str, last_war: TimeExpr | None) -> TimeExpr | None:
         return None
     war = base(last_war)
     word = m.group(0).split()[0].casefold()
-    if word in ("after", "following", "since"):
+    if word in ("after", "following", "since") or m.group(0).casefold().startswith("in the aftermath"):
         return TimeExpr(m.group(0), m.span(), war.end, war.end, war.precision, "after")
     if word == "before":
         return TimeExpr(m.group(0), m.span(), war.start, war.start, war.precision, "before")

@@ -16,21 +16,29 @@ import re
 from legation.extract import Doc
 from legation.extract.clauses import Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
-from legation.extract.dating import Timeline, base, is_frame, rank, timeline
+from legation.extract.dating import Timeline, best, is_frame, timeline
 from legation.extract.time import TimeExpr
 from legation.facts import Actor, Event
 from legation.places import find_cities, find_countries
 
-# "relations … were very good": a state, not an act.
+# "relations … were very good": a state of the relationship, not an act. The relationship is the subject.
 _STATE = re.compile(
-    r"^(?:[^.;]*\b(?:relations?|relationship|ties)\b[^.;]*\b(?:is|are|was|were|have been|has been|had been|"
-    r"remained|became|remain)\b|[^.;]*\b(?:enjoy|enjoyed)\b)",
+    r"^\W*(?:(?:however|additionally|historically|initially|since then|today|currently|then|thus),?\s+)?"
+    r"(?:[\w’'-]+\s+){0,5}?(?:relations?|relationship|ties)\b(?:\s+(?:between|of|with)\s+[^,;]{0,60}?)?"
+    r"\s+(?:(?:have|has|had)\s+)?(?:(?:been|remained|become|are|is|were|was|remain|became|seemed)\b|"
+    r"(?:still|largely|traditionally|historically|initially|always)\b)"
+    r"|^[^,;]{0,60}\b(?:enjoy|enjoyed|enjoys)\b",
     re.IGNORECASE,
 )
-_PAST_ACT = re.compile(r"\b\w+ed\b|\b(?:met|signed|paid|made|took|sent|held|began|went|came|gave|fought|won|"
-                       r"broke|set up|led|saw)\b", re.IGNORECASE)
+# A past act: simple past, not the present perfect of a state ("have developed a special partnership").
+_PAST_ACT = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:\w+ed|met|signed|paid|made|took|sent|held|began|"
+                       r"went|came|gave|fought|won|broke|set up|led|saw|sought|kept|forged|underlined)\b",
+                       re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|would|could|might|may|promises? to|is planning|are planning|is able|are able|"
                     r"can)\b", re.IGNORECASE)
+# Words by which a clause speaks of both sides at once.
+_JOINT = re.compile(r"\b(?:both|they|their|them|each other|one another|mutual|bilateral|two (?:countries|nations|"
+                    r"states|sides|governments)|neighbou?ring countries)\b", re.IGNORECASE)
 
 
 def _blank(text: str, times: list[TimeExpr], offset: int) -> str:
@@ -41,11 +49,6 @@ def _blank(text: str, times: list[TimeExpr], offset: int) -> str:
             for k in range(max(0, t.span[0] - offset), min(len(chars), t.span[1] - offset)):
                 chars[k] = " "
     return "".join(chars)
-
-
-def _best(times: list[TimeExpr]) -> TimeExpr:
-    """The most precise of a clause's times; the first among equals."""
-    return max(times, key=lambda t: (rank(t), -t.span[0]))
 
 
 def _actors(doc: Doc, text: str) -> tuple[Actor, ...]:
@@ -63,18 +66,34 @@ def _location(doc: Doc, text: str) -> str | None:
     return min(cities, key=lambda c: c[1][0])[0].name if cities else None
 
 
+def _bilateral(doc: Doc, text: str) -> bool:
+    """True when a clause speaks of both sides: both named, or a word for the two of them."""
+    named = {m.iso3 for m in find_countries(text, doc.context)}
+    named |= {c.iso3 for side in doc.sides for c, _ in find_cities(text, side)}
+    return len(named) == 2 or bool(_JOINT.search(text))
+
+
 def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str) -> TimeExpr | None:
-    """A time for a clause with none of its own, when the text implies one."""
+    """A time for a past act with none of its own: the paragraph's, else its section heading's.
+
+    Only for acts of both sides ("Both sides signed an agreement …"): a time
+    carried over to a one-sided sentence dates it by guesswork.
+    """
     if not reading.strong or _MODAL.search(clause_text) or not _PAST_ACT.search(clause_text):
         return None
+    if not _bilateral(doc, clause_text):
+        return None
     s = doc.sentences[i]
-    if i > 0:
-        prev = doc.sentences[i - 1]
-        if prev.block == s.block:
-            times = [t for t in tl.resolved(i - 1) if t.start is not None]
-            if times:
-                return base(_best(times))
-    return tl.headings[i]
+    if i > 0 and doc.sentences[i - 1].block == s.block and tl.carried[i - 1] is not None:
+        return tl.carried[i - 1]
+    heading = tl.headings[i]
+    if heading is not None and heading.start and heading.end and _years(heading) <= 100:
+        return heading
+    return None
+
+
+def _years(expr: TimeExpr) -> int:
+    return int(expr.end[:5].rstrip("-")) - int(expr.start[:5].rstrip("-"))
 
 
 def extract(doc: Doc) -> tuple[Event, ...]:
@@ -86,7 +105,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
         dated: list[tuple[Clause, TimeExpr | None]] = []
         for clause in clauses:
             own = [t for t in clause.times if t.start is not None]
-            dated.append((clause, _best(own) if own else None))
+            dated.append((clause, best(own) if own else None))
         for k, (clause, when) in enumerate(dated):
             text = sentence.text[clause.start:clause.end]
             blanked = _blank(text, list(clause.times), clause.start)
@@ -95,7 +114,10 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 continue
             if when is None:
                 siblings = [w for _, w in dated[:k][::-1] + dated[k + 1:] if w is not None]
-                when = siblings[0] if siblings else _inherited(doc, tl, i, reading, blanked)
+                if siblings and not _MODAL.search(blanked):
+                    when = siblings[0]
+                elif not siblings:
+                    when = _inherited(doc, tl, i, reading, blanked)
             if when is None:
                 continue
             if _STATE.match(blanked) and not reading.strong:

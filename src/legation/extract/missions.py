@@ -133,10 +133,11 @@ def _sentences(doc: Doc) -> list[Mission]:
         for n, m in enumerate(kinds):
             if _ACCREDITED.search(text[max(0, m.start() - 60):m.end() + 5]):
                 continue
+            # The clause of this mission starts after the mission named before it, or at a clause break.
+            previous_end = kinds[n - 1].end() if n else 0
             boundary = max(text.rfind(";", 0, m.start()), text.rfind(", while", 0, m.start()),
-                           text.rfind(", and", 0, m.start()), text.rfind(" while ", 0, m.start()),
-                           text.rfind(" and ", 0, m.start()) if n == 0 else -1)
-            clause_start = boundary + 1 if boundary >= 0 else 0
+                           text.rfind(", and", 0, m.start()), text.rfind(" while ", 0, m.start()))
+            clause_start = max(previous_end, boundary + 1 if boundary >= 0 else 0)
             if _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             sender = _sender(doc, text, m, clause_start, subject)

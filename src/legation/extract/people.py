@@ -30,7 +30,7 @@ _TITLES = (
     r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler"
 )
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][\wà-ÿ'’]*)"
-_PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|ibn|bint|y|e|of)"
+_PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|ibn|bint|y|e)"
 _NUMERAL = r"(?:[IVX]{1,4})"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_NUMERAL})?\b"
 _TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")
@@ -41,14 +41,20 @@ _APPOSITIVE = re.compile(
 _AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
                        r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
 _AGENT = re.compile(
-    rf"(?:^|[,;]\s+|\band\s+)(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+"
+    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?),?\s+"
     r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|participated|"
-    r"the first settler|coming to power)\b"
+    r"the first settler|coming to power|came to power|took power|ruled|resigned|travell?ed)\b"
+)
+_GOVERNMENT_OF = re.compile(
+    rf"\b(?:governments?|administrations?|regimes?|cabinets?|reign|rule|presidency|premiership) of "
+    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    rf"(?:\s+and\s+(?P<name2>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?))?"
 )
 _SUBJECT_OF = re.compile(rf"\b(?:under|according to|by)\s+(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}"
                          rf"(?:\s+{_NAME_WORD})?)\b")
-_POSSESSIVE = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+)(?:'s|’s|s')\s+(?:successor|return|regime|government|"
-                         r"mismanagement|rule|administration|campaign|death|visit)")
+_POSSESSIVE = re.compile(rf"\b(?P<name>(?:{_NAME_WORD}\s+){{0,2}}[A-Z][a-zà-ÿ]+)(?:'s|’s|')\s+(?:\([^)]*\)\s+)?"
+                         r"(?:successor|predecessor|return|regime|government|mismanagement|rule|administration|"
+                         r"campaign|death|visit|policy|policies|reign|presidency|tenure|forces)\b")
 _REGIME = re.compile(r"\bthe\s+(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:regime|government|administration|era|dictatorship)\b")
 
 # Words that make a capitalized run a thing, not a person.
@@ -88,12 +94,17 @@ _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "E
                                         "Prime Minister", "Ambassador", "Minister", "Foreign Minister", "Chancellor")}
 
 
+_LEADING_TITLE = re.compile(rf"^(?:{_TITLES})\s+")
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"(?:'s|’s|')$", "", name.strip())
+    name = _LEADING_TITLE.sub("", name)
     return re.sub(r"\s+", " ", name)
 
 
-def _plausible(name: str) -> bool:
+def _plausible(name: str, strong: bool = False) -> bool:
+    """Whether a capitalized run can be a person's name; ``strong`` when the context says it is one."""
     words = name.split()
     if not words or words[0] in _STOP_FIRST or _NOT_PERSON.search(name):
         return False
@@ -101,7 +112,7 @@ def _plausible(name: str) -> bool:
         return False
     from legation.places import city as lookup_city
 
-    return lookup_city(name) is None or len(words) >= 2
+    return strong or lookup_city(name) is None or len(words) >= 2
 
 
 def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None) -> str | None:
@@ -133,6 +144,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None) -
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
             return c[-1].iso3
+    if m := re.search(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$", before):
+        c = find_countries(m.group(1))
+        if c and c[-1].iso3 in sides:
+            return doc.other(c[-1].iso3)
     if title and (states := _TITLE_STATES.get(title.casefold())):
         hit = [s for s in sides if s in states]
         if len(hit) == 1:
@@ -189,14 +204,20 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         for pattern in (_APPOSITIVE, _AS_TITLE):
             for m in pattern.finditer(text):
                 candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
-        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME):
+        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME, _GOVERNMENT_OF):
             for m in pattern.finditer(text):
-                candidates.append((m.start("name"), m.end("name"), m.group("name"), None))
+                for group in ("name", "name2"):
+                    if group in pattern.groupindex and m.group(group):
+                        candidates.append((m.start(group), m.end(group), m.group(group), None))
+        for n, (start, end, raw, title) in enumerate(candidates):
+            if m := _LEADING_TITLE.match(raw):
+                candidates[n] = (start + m.end(), end, raw[m.end():], title or m.group(0).strip())
         taken: list[tuple[int, int]] = []
         for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
             name = _clean(raw)
-            # Trim trailing words that are not names: "Catherine II" stays, "Putin paid" does not occur.
-            if any(a <= start < b for a, b in taken) or not _plausible(name):
+            strong = title is not None or bool(re.match(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|"
+                                                        r"mismanagement|successor|return)", text[end:end + 20]))
+            if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
             if re.match(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", text[end:end + 10], re.IGNORECASE):
                 continue
