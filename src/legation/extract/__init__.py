@@ -54,7 +54,26 @@ class Doc:
             i += 1
         while j > i and text[j - 1] in " ,;:":
             j -= 1
-        return text[i:j], sentence.source_span(self.article, i, j)
+        span = sentence.source_span(self.article, i, j)
+        if self.article.format == "wikitext":
+            span = _with_markup(self.article.text, span)
+        return text[i:j], span
+
+
+def _with_markup(source: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A wikitext span widened over the link and emphasis marks that open or close at its edges."""
+    start, end = span
+    while True:
+        mark = next((m for m in ("[[", "'''", "''") if source.endswith(m, 0, start)), None)
+        if mark is None:
+            break
+        start -= len(mark)
+    while True:
+        mark = next((m for m in ("]]", "'''", "''") if source.startswith(m, end)), None)
+        if mark is None:
+            break
+        end += len(mark)
+    return start, end
 
 
 class NotARelationsArticle(LegationError):
