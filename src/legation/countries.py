@@ -453,6 +453,12 @@ def _used_as_noun(text: str, end: int) -> bool:
 
 
 def find_countries(text: str, only: frozenset[str] | None = None) -> list[Mention]:
+    """Every mention of a country in ``text`` (see :func:`_find_countries`); cached per sentence."""
+    return list(_find_countries(text, frozenset(only) if only is not None else None))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_countries(text: str, only: frozenset[str] | None) -> tuple[Mention, ...]:
     """Every mention of a country in ``text``, left to right, longest match first, non-overlapping.
 
     Finds names ("Morocco", "the Russian Federation"), historical states ("the Soviet Union",
@@ -464,11 +470,13 @@ def find_countries(text: str, only: frozenset[str] | None = None) -> list[Mentio
     ``only`` restricts the result to those ISO3 codes.
     """
     if not text:
-        return []
+        return ()
     t = _table()
-    only_set = frozenset(only) if only is not None else None
+    only_set = only
     out: list[Mention] = []
-    for m in _pattern(only_set).finditer(text):
+    # One pattern for all countries, compiled once: a pattern per pair of sides costs more to
+    # build than a whole article costs to search, and the pairs of a dump are thousands.
+    for m in _pattern(None).finditer(text):
         if m.group("form") is not None:
             form, start, end = m.group("form"), m.start("form"), m.end("form")
             entries = t.forms.get(form, [])
@@ -496,4 +504,4 @@ def find_countries(text: str, only: frozenset[str] | None = None) -> list[Mentio
         if has_the and (kind == "demonym" or (kind in ("name", "historical") and _takes_the(form))):
             start = m.start("the")
         out.append(Mention(text[start:end], (start, end), entry.iso3, kind, entry.historical))
-    return out
+    return tuple(out)

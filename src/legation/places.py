@@ -269,6 +269,12 @@ Sidi Ben Bin Abu Ibn Mina Kut Umm Bad Spa Ise Aba Ado Ife Oyo Kaya Tete Bata
 
 
 def find_cities(text: str, iso3: str | None = None) -> list[tuple[City, tuple[int, int]]]:
+    """City mentions in ``text`` (see :func:`_find_cities`); cached per sentence and country."""
+    return list(_find_cities(text, iso3))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_cities(text: str, iso3: str | None = None) -> tuple[tuple[City, tuple[int, int]], ...]:
     """City mentions in ``text``: capitalised names, longest match first, non-overlapping.
 
     Without ``iso3`` only capitals, former capitals and places of 50000 people or more count (15000
@@ -278,7 +284,7 @@ def find_cities(text: str, iso3: str | None = None) -> list[tuple[City, tuple[in
     are common capitalised words ("March", "Union") and countries' names (but "Singapore" counts).
     """
     if not text:
-        return []
+        return ()
     code = iso3.upper() if iso3 else None
     g = _gazetteer()
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -336,7 +342,7 @@ def find_cities(text: str, iso3: str | None = None) -> list[tuple[City, tuple[in
             continue
         out.append((g.get(row), (start, end)))
         i = j + 1
-    return out
+    return tuple(out)
 
 
 def _prev_capitalised(text: str, start: int) -> bool:
