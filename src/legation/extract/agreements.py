@@ -109,6 +109,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             src = s.source_span(doc.article, start, end)
             event = _event_for(events, src)
             signed = event.start if event is not None else _year_near(text, start, doc.context)
+            if event is not None and "negation" in event.aux:
+                signed = None  # "the Soviet Union did not sign the Tangier Protocol"
             clause_end = len(text)
             for stop in re.finditer(r",\s+(?:after|while|and|but)\b|;", text[end:]):
                 clause_end = end + stop.start()

@@ -97,7 +97,7 @@ CUES: tuple[Cue, ...] = (
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summit|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
-         r"consultations?|participat(?:ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|hosted|delegation|"
+         r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|hosted|delegation|"
          r"in (?:regular )?contact)\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
     _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
@@ -170,6 +170,11 @@ def read_clause(text: str) -> Reading:
                 types.append(t)
         mode = mode or cue.mode
         strong = strong or cue.strong
+    if "negation" in aux:
+        # "did not sign the Tangier Protocol": the protocol's noun adds no cooperation of its own.
+        weak = {t for _, cue, neg in hits if not cue.strong and not neg for t in cue.types}
+        strong_types = {t for _, cue, neg in hits if cue.strong or neg for t in (("REJECT",) if neg else cue.types)}
+        types = [t for t in types if t not in weak or t in strong_types]
     if speech and _HOSTILE_SPEECH.search(text[speech.end():]) and "ACCUSE" not in types:
         types.insert(0, "ACCUSE")
     if _FUTURE.search(text):

@@ -130,6 +130,7 @@ def _sentences(doc: Doc) -> list[Mission]:
                                    city=place.name, status="current", lat=place.lat, lon=place.lon))
         kinds = list(_KIND.finditer(text))
         clause_start = 0
+        last_status = "unknown"
         for n, m in enumerate(kinds):
             if _ACCREDITED.search(text[max(0, m.start() - 60):m.end() + 5]):
                 continue
@@ -166,7 +167,8 @@ def _sentences(doc: Doc) -> list[Mission]:
                 cities = [max(cities[:2], key=lambda c: c.population)]
             kind = _kind(m)
             window = text[clause_start:stop]
-            status = "unknown"
+            # "Russia has an embassy in Rabat and a consulate general in Casablanca": the verb serves both.
+            status = last_status if n and not _CURRENT.search(window) and not _FORMER.search(window) else "unknown"
             if re.search(r"\bformer\b", text[max(0, m.start() - 12):m.start()], re.IGNORECASE) or _CLOSED.search(window):
                 status = "former"
             elif _CURRENT.search(window):
@@ -176,9 +178,10 @@ def _sentences(doc: Doc) -> list[Mission]:
                 opened = int(years[0].start[:5].rstrip("-")) if years[0].start else None
             if years and _CLOSED.search(window):
                 closed = int(years[0].start[:5].rstrip("-")) if years[0].start else None
-            historical = any(x.kind == "historical" and x.iso3 == sender for x in find_countries(window))
+            historical = any(x.historical and x.iso3 == sender for x in find_countries(window))
             if historical and status != "current":
                 status = "former"
+            last_status = status
             ev, span = doc.span_of(s)
             for c in cities:
                 out.append(Mission(evidence=ev, span=span, kind=kind, sender=sender, host=host, city=c.name,

@@ -38,6 +38,8 @@ _APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>ambassador|envoy|president|"
     rf"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor)\b",
 )
+# "The current President, Vladimir Putin, paid a visit"
+_TITLE_APPOSITIVE = re.compile(rf"\b(?P<title>{_TITLES}),\s+(?P<name>{_NAME}),")
 _AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
                        r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
 _AGENT = re.compile(
@@ -201,7 +203,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         candidates: list[tuple[int, int, str, str | None]] = []
         for m in _TITLED.finditer(text):
             candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
-        for pattern in (_APPOSITIVE, _AS_TITLE):
+        for pattern in (_APPOSITIVE, _AS_TITLE, _TITLE_APPOSITIVE):
             for m in pattern.finditer(text):
                 candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
         for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME, _GOVERNMENT_OF):
