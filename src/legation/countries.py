@@ -77,6 +77,8 @@ _DASH = re.compile(r"[-‐‑–—/]")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.replace("ı", "i")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 

@@ -79,7 +79,9 @@ def _ascii_key(text: str) -> str:
     return " ".join(_ABBREV.get(w, w) for w in words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
+    # Cached: a sentence's capitalised words are keyed again for every run of words they start.
     return _ascii_key(_fold(text).replace("ł", "l"))
 
 

@@ -12,6 +12,7 @@ well") are assessments, not events.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from legation.extract import Doc
 from legation.extract.clauses import Clause, split
@@ -51,29 +52,41 @@ def _blank(text: str, times: list[TimeExpr], offset: int) -> str:
     return "".join(chars)
 
 
-def _actors(doc: Doc, text: str) -> tuple[Actor, ...]:
-    seen: dict[str, Actor] = {}
-    for m in find_countries(text):
-        name = m.historical or m.text
-        if m.iso3 not in seen and (m.iso3 in doc.sides or m.kind in ("name", "historical")):
-            seen[m.iso3] = Actor(name, m.iso3)
-    return tuple(seen.values())
+class _Places:
+    """Countries and the sides' cities named in one sentence, found once and shared by its clauses."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.sides = doc.sides
+
+    @cached_property
+    def countries(self):
+        return find_countries(self.text)
+
+    @cached_property
+    def cities(self):
+        return sorted((c for side in self.sides for c in find_cities(self.text, side)), key=lambda c: c[1])
+
+    def actors(self, a: int, b: int) -> tuple[Actor, ...]:
+        seen: dict[str, Actor] = {}
+        for m in self.countries:
+            if a <= m.span[0] and m.span[1] <= b and m.iso3 not in seen and (
+                    m.iso3 in self.sides or m.kind in ("name", "historical")):
+                seen[m.iso3] = Actor(m.historical or m.text, m.iso3)
+        return tuple(seen.values())
+
+    def location(self, a: int, b: int) -> str | None:
+        """The first city of either side named in the clause."""
+        return next((c.name for c, (x, y) in self.cities if a <= x and y <= b), None)
+
+    def bilateral(self, a: int, b: int, text: str) -> bool:
+        """True when a clause speaks of both sides: both named, or a word for the two of them."""
+        named = {m.iso3 for m in self.countries if m.iso3 in self.sides and a <= m.span[0] and m.span[1] <= b}
+        named |= {c.iso3 for c, (x, y) in self.cities if a <= x and y <= b}
+        return len(named) == 2 or bool(_JOINT.search(text))
 
 
-def _location(doc: Doc, text: str) -> str | None:
-    """The first city of either side named in the clause."""
-    cities = [c for side in doc.sides for c in find_cities(text, side)]
-    return min(cities, key=lambda c: c[1][0])[0].name if cities else None
-
-
-def _bilateral(doc: Doc, text: str) -> bool:
-    """True when a clause speaks of both sides: both named, or a word for the two of them."""
-    named = {m.iso3 for m in find_countries(text, doc.context)}
-    named |= {c.iso3 for side in doc.sides for c, _ in find_cities(text, side)}
-    return len(named) == 2 or bool(_JOINT.search(text))
-
-
-def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str) -> TimeExpr | None:
+def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str, bilateral: bool) -> TimeExpr | None:
     """A time for a past act with none of its own: the paragraph's, else its section heading's.
 
     Only for acts of both sides ("Both sides signed an agreement …"): a time
@@ -81,7 +94,7 @@ def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str) -> Tim
     """
     if not reading.strong or _MODAL.search(clause_text) or not _PAST_ACT.search(clause_text):
         return None
-    if not _bilateral(doc, clause_text):
+    if not bilateral:
         return None
     s = doc.sentences[i]
     if i > 0 and doc.sentences[i - 1].block == s.block and tl.carried[i - 1] is not None:
@@ -102,6 +115,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
     for i, sentence in enumerate(doc.sentences):
         times = tl.resolved(i)
         clauses = split(sentence.text, times, has_cue)
+        places = _Places(doc, sentence.text)
         dated: list[tuple[Clause, TimeExpr | None]] = []
         for clause in clauses:
             own = [t for t in clause.times if t.start is not None]
@@ -117,7 +131,8 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 if siblings and not _MODAL.search(blanked):
                     when = siblings[0]
                 elif not siblings:
-                    when = _inherited(doc, tl, i, reading, blanked)
+                    bilateral = places.bilateral(clause.start, clause.end, blanked)
+                    when = _inherited(doc, tl, i, reading, blanked, bilateral)
             if when is None:
                 continue
             if _STATE.match(blanked) and not reading.strong:
@@ -136,8 +151,8 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 mode=reading.mode,
                 contexts=contexts(text),
                 aux=reading.aux,
-                actors=_actors(doc, text),
-                location=_location(doc, text),
+                actors=places.actors(clause.start, clause.end),
+                location=places.location(clause.start, clause.end),
                 section=sentence.section,
             ))
     return tuple(events)
