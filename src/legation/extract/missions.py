@@ -49,6 +49,38 @@ _ACCREDITED = re.compile(r"\baccredited to (?P<host>[^,.;]+?) (?:from|through|vi
 _PRONOUN = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
+# Spelling variants whose common English form the contract names ("Tangier, Marrakesh, Kyiv").
+_ENGLISH_SPELLING = {
+    "tanger": "Tangier", "tangiers": "Tangier", "marrakech": "Marrakesh", "kiev": "Kyiv", "fes": "Fez",
+    "st. petersburg": "Saint Petersburg", "st petersburg": "Saint Petersburg", "sankt-peterburg": "Saint Petersburg",
+    "koln": "Cologne", "köln": "Cologne", "munchen": "Munich", "münchen": "Munich", "wien": "Vienna",
+    "praha": "Prague", "warszawa": "Warsaw", "lisboa": "Lisbon", "moskva": "Moscow", "roma": "Rome",
+    "bruxelles": "Brussels", "den haag": "The Hague", "genève": "Geneva", "geneve": "Geneva",
+}
+
+
+def city_label(written: str, canonical: str) -> str:
+    """The city's name for the record: as the English text writes it, accents restored, variants normalized.
+
+    The article's own English name is kept ("Cologne", "Leningrad" in a 1973 sentence); a name
+    that differs from the gazetteer's only by accents takes the accents ("Reykjavik" →
+    "Reykjavík"); a few spelling variants take their common English form ("Tanger" → "Tangier").
+    """
+    import unicodedata
+
+    written = re.sub(r"(?:'s|’s)$", "", written.strip())
+    if written.casefold() in _ENGLISH_SPELLING:
+        return _ENGLISH_SPELLING[written.casefold()]
+
+    def fold(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+    if fold(written) == fold(canonical) or not written:
+        return canonical
+    return written
+
+
 def _kind(m: re.Match) -> str:
     return next(_KINDS[i][1] for i in range(len(_KINDS)) if m.group(f"k{i}"))
 
@@ -61,19 +93,22 @@ def _infobox(doc: Doc) -> list[Mission]:
             continue
         m = _KIND.search(entry.value)
         kind = _kind(m) if m else "embassy"
-        name, _, place = entry.value.rpartition(",")
-        if not name:
+        # "Embassy of Canada, Washington, D.C.": the name ends at the first comma, the city follows.
+        name, _, place = entry.value.partition(",")
+        if not place:
             name, place = entry.value, ""
+        place = place.strip()
         mentions = [x for x in find_countries(name) if x.iso3 in doc.sides]
         n = int(key.group(1) or 1)
         sender = mentions[0].iso3 if mentions else doc.sides[min(n, 2) - 1]
         host = doc.other(sender)
-        found = lookup_city(place.strip(), host) if place.strip() else None
-        if found is None and place.strip():
-            found = lookup_city(place.strip())
+        found = None
+        for option in dict.fromkeys((place, place.rpartition(",")[2].strip(), place.partition(",")[0].strip())):
+            if option and (found := lookup_city(option, host) or lookup_city(option)) is not None:
+                break
         if found is not None and found.iso3 in doc.sides and found.iso3 != host:
             continue
-        city_name = found.name if found else place.strip()
+        city_name = city_label(option, found.name) if found else place
         if not city_name:
             continue
         evidence = doc.article.text[entry.span[0]:entry.span[1]]
@@ -150,16 +185,17 @@ def _sentences(doc: Doc) -> list[Mission]:
             semi = text.find(";", m.end(), stop)
             stop = semi if semi >= 0 else stop
             tail = text[m.end():stop]
-            plural = m.group(0).casefold().endswith(("s", "ies")) and not m.group(0).casefold().endswith("consular office")
+            # "consulates-general in Denpasar, Makassar and Surabaya": one mission per city.
+            plural = bool(re.match(r"\w+(?:ies|s)\b", m.group(0), re.IGNORECASE))
             cities = []
-            for found, (a, _) in find_cities(tail, host):
+            for found, (a, b) in find_cities(tail, host):
                 if not re.search(r"\b(?:in|at|to)\b", tail[:a]) and not cities:
                     continue
                 if found.iso3 not in doc.sides:
                     continue
                 if found.iso3 != host:
                     continue
-                cities.append(found)
+                cities.append(replace(found, name=city_label(tail[a:b], found.name)))
             if not cities:
                 continue
             if not plural:
@@ -186,14 +222,38 @@ def _sentences(doc: Doc) -> list[Mission]:
             for c in cities:
                 out.append(Mission(evidence=ev, span=span, kind=kind, sender=sender, host=host, city=c.name,
                                    opened=opened, closed=closed, status=status, lat=c.lat, lon=c.lon))
+        # "… a consulate general in Leningrad and the Soviet Union one in San Francisco": the same kind, elided.
+        for e in _ELLIPSIS.finditer(text):
+            before = [k for k in kinds if k.end() <= e.start()]
+            sender = next((x.iso3 for x in find_countries(e.group("who")) if x.iso3 in doc.sides), None)
+            if not before or sender is None:
+                continue
+            host = doc.other(sender)
+            place = next((c for c, _ in find_cities(e.group("where"), host)), None)
+            if place is None:
+                continue
+            window = text[before[-1].start():e.end()]
+            opened = None
+            if years and _OPENED.search(text):
+                opened = int(years[-1].start[:5].rstrip("-")) if years[-1].start else None
+            ev, span = doc.span_of(s)
+            status = "former" if any(x.historical and x.iso3 == sender for x in find_countries(window)) else "unknown"
+            out.append(Mission(evidence=ev, span=span, kind=_kind(before[-1]), sender=sender, host=host,
+                               city=city_label(e.group("where"), place.name), opened=opened, status=status,
+                               lat=place.lat, lon=place.lon))
     return out
+
+
+_ELLIPSIS = re.compile(r"\band\s+(?P<who>(?:the\s+)?[A-Z][\w ]+?)\s+one\s+(?:in|at)\s+"
+                       r"(?P<where>[A-Z][\w.’' -]+?)(?=\s+in\s+\d|[,.;]|$)")
 
 
 def merge(missions: list[Mission]) -> list[Mission]:
     """One mission per (kind, sender, host, city); consular kinds in one city are one mission."""
     out: list[Mission] = []
     for m in missions:
-        same = next((i for i, o in enumerate(out) if (o.sender, o.host, o.city) == (m.sender, m.host, m.city)
+        same = next((i for i, o in enumerate(out) if (o.sender, o.host) == (m.sender, m.host)
+                     and (o.city == m.city or (o.lat is not None and (o.lat, o.lon) == (m.lat, m.lon)))
                      and (o.kind == m.kind or (o.kind in _RANK and m.kind in _RANK))), None)
         if same is None:
             out.append(m)
