@@ -40,6 +40,7 @@ class Clause:
     start: int
     end: int
     times: tuple[TimeExpr, ...]
+    fronted: bool = False  # a fronted subordinate clause ("After the Soviet Union collapsed, …")
 
 
 def _protected(text: str) -> list[bool]:
@@ -136,13 +137,15 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         start = right_start
     parts.append((start, len(text)))
 
-    clauses = [Clause(s, e, tuple(t for t in ordered if s <= t.span[0] and t.span[1] <= e)) for s, e in parts]
+    fronted_end = next((a for a, b in cuts if a < len(text) and (m := _FRONTED.match(text)) and b == m.end()), None)
+    clauses = [Clause(s, e, tuple(t for t in ordered if s <= t.span[0] and t.span[1] <= e), s == 0 and e == fronted_end)
+               for s, e in parts]
     # A part that is only a time adverbial ("In 1951,") belongs to the clause after it.
     merged: list[Clause] = []
     carry: Clause | None = None
     for c in clauses:
         if carry is not None:
-            c = Clause(carry.start, c.end, carry.times + c.times)
+            c = Clause(carry.start, c.end, carry.times + c.times, carry.fronted)
             carry = None
         if _only_time(text[c.start:c.end], c.times, c.start) and c is not clauses[-1]:
             carry = c

@@ -33,22 +33,34 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
     _cue(r"\brecall(?:s|ed|ing)?\b[^.;]{0,30}\bambassadors?\b", "SANCTION", mode="recall"),
     _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
+    _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions)\b|"
+         r"\btighten(?:ed|s|ing)?\b[^.;]{0,20}\bcontrols?\b|\bbarr(?:ed|ing)\b|\bban(?:ned|ning)\b|"
+         r"\bretaliat(?:ed|es|ion|ing)\b", "SANCTION", "COERCE"),
+    _cue(r"\b(?:cancel(?:l?ed|s|ling)|call(?:ed)? off)\b", "SANCTION", "REJECT"),
+    _cue(r"\b(?:renounc(?:e|ed|es)|denounc(?:e|ed|es)|abrogat(?:e|ed))\b[^.;]{0,30}\b(?:treaty|pact|agreement|"
+         r"accord|convention|protocol)\b", "REJECT", "SANCTION"),
+    _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
     _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)? down)\b[^.;]{0,30}\b(?:border|embassy|consulate|airspace)\b", "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
     # ASSAULT: wars, invasions, attacks, battles.
     _cue(r"\b(?:invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|bombard(?:ed|ment|ing)?|bomb(?:ed|ing|ings)|"
          r"shell(?:ed|ing)|massacre[sd]?|atrocit(?:y|ies)|war crimes|battles?|clash(?:es|ed)?|fought|"
-         r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing))\b", "ASSAULT"),
+         r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing)|bombs?|explo(?:ded|sion)|shot down|"
+         r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
+         r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
     _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?)\b", "ASSAULT", "COERCE"),
     _cue(r"\b(?:[A-Z][\w’'-]+ )+War\b|\bwars?\b(?! of words)", "ASSAULT", strong=False),
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
-         r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised)\b", "COERCE"),
+         r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
+         r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
+         r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?)\b", "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
     # MOBILIZE.
-    _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition)\b", "MOBILIZE"),
+    _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
+         r"nuclear tests?|missile tests?|military exercises?)\b", "MOBILIZE", "THREATEN"),
     # PROTEST.
     _cue(r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
     # THREATEN.
@@ -61,13 +73,17 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?)\b", "REJECT"),
     _cue(r"\bopted to remain\b", "REJECT"),
     # REQUEST.
-    _cue(r"\b(?:demand(?:s|ed)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for))\b", "REQUEST"),
+    _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
+         r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court))\b", "REQUEST"),
     # RETREAT.
     _cue(r"\b(?:withdr(?:ew|awn|aw|awal)|retreat(?:s|ed)?|releas(?:e|ed|es)|ceasefire|evacuat(?:e|ed|ion)|"
          r"ceas(?:e|ed)|disarm(?:ed|ament)?)\b", "RETREAT", mode="withdraw"),
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
     # CONCEDE.
     _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b", "CONCEDE", "RETREAT"),
+    _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
+    _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:settled|resolved|reopened|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:apologi[sz](?:e|ed|es)|apology|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation))\b", "CONCEDE", "COOPERATE"),
     # SUPPORT: sign, ratify, establish ties, recognize, back.
     _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
@@ -79,7 +95,10 @@ CUES: tuple[Cue, ...] = (
          r"opened|were formed)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:establish(?:ed|es)?|open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
-    _cue(r"\b(?:recogni[sz](?:e|ed|es|ing|ition))\b", "SUPPORT"),
+    _cue(r"\b(?:recogni(?:[sz](?:e|ed|es|ing)|tion))\b", "SUPPORT"),
+    _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
+         r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
+         r"\bnominated\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
@@ -92,6 +111,7 @@ CUES: tuple[Cue, ...] = (
          r"proposed|decided to|tried to|commissioned|formali[sz]ed|underlined the importance)\b", "AGREE"),
     # AID.
     _cue(r"\b(?:aid|assistance|assist(?:ed|ing|s)?|donat(?:ed|ion|ions)|humanitarian|sanctuary|asylum|refuge|"
+         r"contribut(?:ed|ion)|relief|fed|"
          r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
          r"financial|medical)|suppl(?:ied|y) (?:arms|weapons)|dependent on)\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
@@ -102,7 +122,8 @@ CUES: tuple[Cue, ...] = (
     # COOPERATE: trade, investment, joint work.
     _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
-         r"exchanges?|developed close|strengthened|close relations)\b", "COOPERATE"),
+         r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
+         r"abolished visa|visa-free|hotline)\b", "COOPERATE"),
 )
 
 _NEGATION = re.compile(
@@ -113,7 +134,8 @@ _NEGATION = re.compile(
 _FUTURE = re.compile(r"\b(?:plans? to|planning to|planned to|will|is expected to|intends? to|is set to|promises? to|"
                      r"should later|aims? to)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?\w+", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|stated|declared|claimed|announced|argued|described|called|told)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|stated|declared|claimed|announced|argued|described|told)\b(?=[^.;]{0,25}?(?:\bthat\b|[\"“]))",
+                     re.IGNORECASE)
 _HOSTILE_SPEECH = re.compile(r"\b(?:at war|war|provocation|enemy|hostile|aggression|point of no return|threat)\b",
                              re.IGNORECASE)
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})

@@ -126,6 +126,8 @@ def extract(doc: Doc) -> tuple[Event, ...]:
             reading = read_clause(blanked)
             if not reading.types:
                 continue
+            if when is None and clause.fronted:
+                continue  # "After the Soviet Union collapsed, …": the background of the main clause
             if when is None:
                 siblings = [w for _, w in dated[:k][::-1] + dated[k + 1:] if w is not None]
                 if siblings and not _MODAL.search(blanked):
