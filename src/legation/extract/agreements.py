@@ -22,18 +22,23 @@ from legation.extract.time import find_times
 from legation.facts import Agreement, Event
 from legation.places import find_countries
 
-_NOUN = r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|memorand(?:um|a)(?: of understanding)?)"
+_NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
+         r"memorand(?:um|a)(?: of understanding)?)")
 _NAMED = re.compile(
-    r"\b(?:(?:[A-Z][\w’'-]*\s+){1,4}(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter)"
-    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum) (?:of|on|for|between) (?:the )?"
+    r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'-]*\s+){1,4}"
+    r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration)"
+    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration) (?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
     r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee))"
 )
 _DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:(?!(?:of|the|in|on|to|for|with|by)\b)"
-                        rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission))"
+                        rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
+                        rf"of (?:independence|war)))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
-_AGREED = re.compile(r"\bagreed\s+(?:on|to|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
+# "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
+_AGREED = re.compile(r"\bagreed\s+(?:on|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
+_ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -54,11 +59,32 @@ def _event_for(events: list[Event], span: tuple[int, int]) -> Event | None:
     return hits[0] if hits else None
 
 
-def _year_near(text: str, pos: int, context: frozenset[str]) -> str | None:
+def _year_near(text: str, pos: int, context: frozenset[str], end: int | None = None) -> str | None:
+    """The date an agreement named at ``text[pos:end]`` gives itself: "of 1919" in its name, "signed
+    in 1958" right after it, or the end of the war it "ended with"; None when the text around it
+    gives none (the clause's event dates it then).
+    """
     times = [t for t in find_times(text, context) if t.start and t.kind != "relative" and t.precision != "period"]
     if not times:
         return None
-    return min(times, key=lambda t: abs(t.span[0] - pos)).start
+    end = pos if end is None else end
+    inside = [t for t in times if pos <= t.span[0] and t.span[1] <= end]
+    if inside:
+        return inside[0].start
+    after = [t for t in times if end <= t.span[0] <= end + 40
+             and re.fullmatch(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?", text[end:t.span[0]])]
+    if after:
+        return after[0].start
+    before = [t for t in times if t.span[1] <= pos]
+    # "The war of 1768–1774 ended with the Treaty of Küçük Kaynarca": signed when the war ended.
+    if before and before[-1].end and _ENDED_WITH.search(text[:pos]):
+        return before[-1].end
+    return None
+
+
+def _nearest(text: str, pos: int, context: frozenset[str]) -> str | None:
+    times = [t for t in find_times(text, context) if t.start and t.kind != "relative" and t.precision != "period"]
+    return min(times, key=lambda t: abs(t.span[0] - pos)).start if times else None
 
 
 def extract(doc: Doc) -> tuple[Agreement, ...]:
@@ -102,13 +128,18 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                     n = d.group("n")
                     out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
                 continue
-            if third and not parties:
-                continue
             if third and name and any(t.text in name for t in third):
                 continue
             src = s.source_span(doc.article, start, end)
             event = _event_for(events, src)
-            signed = event.start if event is not None else _year_near(text, start, doc.context)
+            own = _year_near(text, start, doc.context, end)
+            signed = own if own is not None else (event.start if event is not None else _nearest(text, start, doc.context))
+            # "the 1995 security agreement", "the 1925 treaty": named by the year it was signed.
+            if name is None and (year := re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", described)):
+                signed = year.group(1)
+                if any((a.signed or "")[:4] == signed for a in out):
+                    continue  # the same agreement named again ("Indonesia cancelled the 1995 security agreement")
+                subject = re.sub(r"\b(?:1[0-9]{3}|20[0-9]{2})\b\s*", "", subject or "").strip() or None
             if event is not None and "negation" in event.aux:
                 signed = None  # "the Soviet Union did not sign the Tangier Protocol"
             clause_end = len(text)
@@ -126,6 +157,14 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             expires = None
             if _EXPIRED.search(text[end:clause_end]):
                 expires = _year_near(text[end:], 0, doc.context)
+            twin = next((i for i, a in enumerate(out) if name and a.name and a.name.casefold() == name.casefold()), None)
+            if twin is not None:
+                # The same treaty named again: one agreement, with what either mention says.
+                a = out[twin]
+                out[twin] = replace(a, signed=a.signed or signed, expires=a.expires or expires,
+                                    duration_years=a.duration_years or duration,
+                                    parties=a.parties if len(a.parties) >= len(parties) else parties)
+                continue
             out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
                                  expires=expires, duration_years=duration, parties=parties))
     return tuple(out)
