@@ -17,8 +17,12 @@ $(BIN)/legation: pyproject.toml
 
 setup: $(BIN)/legation
 
+# Until the web server (issue 5): build the knowledge base from the bundled articles and show some of it.
 demo: setup
-	$(BIN)/legation extract --samples
+	$(BIN)/legation ingest --samples --db $(DB)
+	$(BIN)/legation counts --db $(DB)
+	@echo "timeline MAR RUS --from 2000:"
+	$(BIN)/legation timeline MAR RUS --from 2000 --db $(DB)
 
 test: setup
 	$(BIN)/ruff check src tests bench

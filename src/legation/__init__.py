@@ -13,7 +13,8 @@ from legation.errors import InputError, LegationError
 from legation.extract import extract, extract_article
 from legation.read import read_path, read_text
 from legation.record import Record
+from legation.store import open
 
-__all__ = ["Article", "InputError", "LegationError", "Record", "extract", "extract_article", "read_path",
+__all__ = ["Article", "InputError", "LegationError", "Record", "extract", "extract_article", "open", "read_path",
            "read_text"]
 __version__ = "0.1.0"

@@ -21,3 +21,15 @@ class ConfigError(LegationError):
 
 class MissingExtraError(LegationError):
     """An optional dependency is not installed; the message names the extra."""
+
+
+class UnknownCountryError(ConfigError):
+    """A country given as an argument is not a country legation knows."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(f"unknown country {text!r} (give an ISO code or an English name, e.g. MAR or Morocco)")
+
+
+class NotFoundError(LegationError):
+    """Something asked for by name (an article title) is not in the database."""
