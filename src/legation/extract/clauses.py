@@ -23,6 +23,10 @@ _CONJ = re.compile(
     r"\s+(?=but\b))",
     re.IGNORECASE,
 )
+# A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
+_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
+# "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _AND = re.compile(r"\s+(?=and\b)")
 _COMMA = re.compile(r",\s+")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
@@ -101,8 +105,13 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     edges = [0, *[m.start() for m in conj], len(text)]
     for n, m in enumerate(conj):
         left, right = (edges[n], m.start()), (m.end(), edges[n + 2])
-        if (has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
-                and (timed(*left) or timed(*right))):
+        cued = has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
+        if (cued and (timed(*left) or timed(*right))) or (timed(*left) and timed(*right)):
+            cuts.add((m.start(), m.end()))
+    for m in _RELATIVE.finditer(text):
+        # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
+        nxt = min([c.start() for c in re.finditer(r"[,;]", text[m.end():])] + [len(text) - m.end()]) + m.end()
+        if ok(m) and timed(0, m.start()) and timed(m.end(), nxt) and has_cue(text[m.end():nxt]):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
     # ("After Morocco had gained independence in 1956, King Mohammed V provided arms").
@@ -116,7 +125,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     ordered = sorted(times, key=lambda t: t.span)
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = [(s, e) for s, e in cuts if a.span[1] <= s and e <= b.span[0]]
-        if between:
+        bare = re.fullmatch(r"(?:in\s+)?\d{3,4}", b.text, re.IGNORECASE)
+        if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])):
             continue
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
         commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]

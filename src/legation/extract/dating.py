@@ -158,9 +158,27 @@ def best(times: list[TimeExpr]) -> TimeExpr:
     top = max(times, key=lambda t: (rank(t), -t.span[0]))
     for frame in times:
         if (frame is not top and frame.kind == "period" and is_frame(frame) and frame.start and frame.end
-                and top.start and top.start[:4] == frame.end[:4] and frame.start < top.start):
+                and top.start and year(top.start) == year(frame.end) and year(frame.start) < year(top.start)):
             return replace(top, start=frame.start, text=frame.text, span=frame.span, precision=frame.precision)
     return top
+
+
+def year(date: str) -> int:
+    """The year of a "YYYY[-MM[-DD]]" date ("-0500" for 500 BCE)."""
+    return int(date[:5].rstrip("-")) if date.startswith("-") else int(date[:4])
+
+
+def listed(times: list[TimeExpr], text: str) -> TimeExpr | None:
+    """Years given as a list ("the partitions of 1772, 1793 and 1795") as one interval from first to last."""
+    points = sorted((t for t in times if t.start and t.precision == "year" and t.kind == "point"), key=lambda t: t.span)
+    if len(points) < 2:
+        return None
+    for a, b in zip(points, points[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.span[1]:b.span[0]]):
+            return None
+    first, last = points[0], points[-1]
+    return replace(first, end=last.end, text=text[first.span[0]:last.span[1]], span=(first.span[0], last.span[1]),
+                   kind="range")
 
 
 def _carried(tl: Timeline, sentences) -> list[TimeExpr | None]:

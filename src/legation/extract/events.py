@@ -12,12 +12,13 @@ well") are assessments, not events.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from legation.extract import Doc
 from legation.extract.clauses import Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
-from legation.extract.dating import Timeline, best, is_frame, timeline
+from legation.extract.dating import Timeline, best, is_frame, listed, timeline, year
 from legation.extract.time import TimeExpr
 from legation.facts import Actor, Event
 from legation.places import find_cities, find_countries
@@ -37,6 +38,9 @@ _PAST_ACT = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\b(?:\w+ed|met|signed
                        re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|would|could|might|may|promises? to|is planning|are planning|is able|are able|"
                     r"can)\b", re.IGNORECASE)
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_LASTED = re.compile(r"\b(?:lasted|lasting|continued for|went on for)\s+(?:for\s+)?(?:some\s+|about\s+|nearly\s+)?"
+                     r"(?P<n>\d{1,3}|[a-z]+)\s+years\b", re.IGNORECASE)
 # Words by which a clause speaks of both sides at once.
 _JOINT = re.compile(r"\b(?:both|they|their|them|each other|one another|mutual|bilateral|two (?:countries|nations|"
                     r"states|sides|governments)|neighbou?ring countries)\b", re.IGNORECASE)
@@ -119,7 +123,15 @@ def extract(doc: Doc) -> tuple[Event, ...]:
         dated: list[tuple[Clause, TimeExpr | None]] = []
         for clause in clauses:
             own = [t for t in clause.times if t.start is not None]
-            dated.append((clause, best(own) if own else None))
+            when = (listed(own, sentence.text) or best(own)) if own else None
+            if when is not None and when.end == when.start and (d := _LASTED.search(sentence.text, clause.start,
+                                                                                  clause.end)):
+                # "Negotiations … began in 1951 and lasted fourteen years": the interval runs on.
+                n = d.group("n")
+                n = int(n) if n.isdigit() else _NUMBERS.get(n.casefold())
+                if n:
+                    when = replace(when, end=str(year(when.start) + n).zfill(4))
+            dated.append((clause, when))
         for k, (clause, when) in enumerate(dated):
             text = sentence.text[clause.start:clause.end]
             blanked = _blank(text, list(clause.times), clause.start)
