@@ -15,15 +15,18 @@ sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from legation.extract import Doc
+from legation.extract.time import find_times
 from legation.facts import Person
+from legation.leaders import country_of, find_leaders, leaders, titles_of
 from legation.places import country as lookup_country
 from legation.places import find_countries
 
 _TITLES = (
     r"King|Queen|Sultan|Sultana|Emperor|Empress|Tsar|Czar|Tsarina|Tsarevich|Kaiser|Shah|Emir|Amir|Sheikh|Prince|"
-    r"Princess|Crown Prince|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
+    r"Princess|Crown Prince|Prince Regent|Regent|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
     r"Premier|Chancellor|Foreign Minister|Minister|Secretary of State|Secretary|General|Marshal|Admiral|Colonel|"
     r"Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
     r"Chairman|Leader|leader|conquistador|writer|explorer|diplomat|general|president|king|prime minister|"
@@ -42,11 +45,27 @@ _APPOSITIVE = re.compile(
 _TITLE_APPOSITIVE = re.compile(rf"\b(?P<title>{_TITLES}),\s+(?P<name>{_NAME}),")
 _AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
                        r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
+_AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|"
+                r"participated|the first settler|coming to power|came to power|took power|ruled|resigned|"
+                r"travell?ed|demanded|renounced|imposed|knelt|agreed|proposed|refused|rejected|accused|"
+                r"condemned|ordered|invaded|launched|attended|hosted|received|issued|called|praised|won|lost|"
+                r"expelled|recalled|apologi[sz]ed|sent|told|warned|threatened|returned|arrived|landed|"
+                r"commanded|founded|negotiated|exchanged|established|opened|closed|withdrew)")
 _AGENT = re.compile(
-    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?),?\s+"
-    r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|participated|"
-    r"the first settler|coming to power|came to power|took power|ruled|resigned|travell?ed)\b"
+    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_AGENT_VERBS}\b"
 )
+# "Presidents Jomo Kenyatta and Julius Nyerere", "Prime Ministers Nehru and Liaquat Ali Khan",
+# "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
+_PLURAL_TITLES = (r"Presidents|Prime Ministers|Foreign Ministers|Kings|Emperors|Chancellors|Premiers|Leaders|"
+                  r"leaders|presidents|prime ministers|foreign ministers")
+_COORDINATED = re.compile(
+    rf"(?:\b(?P<title>{_PLURAL_TITLES})\s+)?(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?\s+and\s+"
+    rf"(?:(?:{_TITLES})\s+)?(?P<second>{_NAME})(?=,?\s+(?:together with\b[^,]*,\s+)?{_AGENT_VERBS}\b|\s+signed\b)"
+)
+_PLURAL_TITLED = re.compile(rf"\b(?P<title>{_PLURAL_TITLES})\s+(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?"
+                            rf"\s+and\s+(?P<second>{_NAME})")
+_ROLE_NOUN = re.compile(rf"\b(?:its|his|their|the)\s+(?:pilot|commander|captain|leader|founder|envoy|navigator|"
+                        rf"conquistador|explorer|king|president|minister)\s+(?P<name>{_NAME})")
 _GOVERNMENT_OF = re.compile(
     rf"\b(?:governments?|administrations?|regimes?|cabinets?|reign|rule|presidency|premiership) of "
     rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
@@ -73,7 +92,10 @@ _NOT_PERSON = re.compile(
     r"Ambassador|Relations|Map|Filetype|Islamic|Catholic|Orthodox|Church|Christian|Viceroyalty|Laws|Indies|"
     r"National|International|Special|Cold|World|Middle|Post|Early|Late|Modern|Ancient|Medieval|History|Historical|"
     r"Antiquity|Economy|Whaling|Spanish|Crown|Northern|Southern|Eastern|Western|North|South|East|West|Central|"
-    r"Saint|Holy|Great|New|Old|Upper|Lower|Grand|Royal|Imperial|Federal|Supreme|Free|United)\b"
+    r"Saint|Holy|Great|New|Old|Upper|Lower|Grand|Royal|Imperial|Federal|Supreme|Free|United|Bolshevik|Bolsheviks|"
+    r"Nationalist|Republican|Conservative|Labour|Liberal|Fascist|Nazi|Provisional|Transitional|Tsarist|Soviet|"
+    r"Colonial|Revolutionary|Brotherhood|League|Legion|Guard|Police|Navy|Airlines|Steel|Motors|Group|Games|"
+    r"Olympics|Cup|Summit|Crisis|Airlift|Pipeline|Canal|Strait|Straits|Peninsula)\b"
 )
 _STOP_FIRST = frozenset({
     "The", "A", "An", "In", "On", "At", "After", "Before", "During", "Since", "Both", "This", "These", "That", "Those",
@@ -117,56 +139,68 @@ def _plausible(name: str, strong: bool = False) -> bool:
     return strong or lookup_city(name) is None or len(words) >= 2
 
 
-def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None) -> str | None:
-    """The side a person named at ``text[start:end]`` acted for."""
+# How sure an attribution is: what the text says beats what we know, which beats a guess.
+SAID, KNOWN, INFERRED, GUESSED = 3, 2, 1, 0
+
+
+def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, name: str,
+                 year: int | None) -> tuple[str | None, int]:
+    """The side a person named at ``text[start:end]`` acted for, and how sure that is."""
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     sides = doc.sides
     # "King Hassan II of Morocco", "Algerian President X", "X, the Soviet ambassador", "X as Ethiopian Prime Minister"
     if m := re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)", after):
         c = find_countries(m.group(1))
         if c and c[0].span[0] == 0 and c[0].iso3 in sides:
-            return c[0].iso3
+            return c[0].iso3, SAID
     if m := re.match(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|Prime Minister|"
                      r"prime minister|King|leader|minister|diplomat|representative|Ambassador|President)", after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
-            return c[0].iso3
+            return c[0].iso3, SAID
     near = [c for c in find_countries(before[-35:]) if c.iso3 in sides]
     if near and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,3}", before[-35:][near[-1].span[1]:]):
-        return near[-1].iso3
+        return near[-1].iso3, SAID
     if m := re.search(r"representative of (?:the\s+)?([A-Z][\w ]+)", after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
-            return c[0].iso3
+            return c[0].iso3, SAID
     if m := re.search(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", text[start:start + 160], re.IGNORECASE):
         for c in find_countries(m.group(1)):
             if c.iso3 in sides:
-                return doc.other(c.iso3)
+                return doc.other(c.iso3), SAID
     if m := re.search(r"([A-Z][\w ]+?)\s+under\s+$", before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
-            return c[-1].iso3
+            return c[-1].iso3, SAID
     if m := re.search(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$", before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
-            return doc.other(c[-1].iso3)
+            return doc.other(c[-1].iso3), SAID
+    # What a careful reader knows: who led which country, which states had sultans or a president.
+    if (known := country_of(name, sides, year)) is not None:
+        return known, KNOWN
     if title and (states := _TITLE_STATES.get(title.casefold())):
         hit = [s for s in sides if s in states]
         if len(hit) == 1:
-            return hit[0]
+            return hit[0], KNOWN
+    if title:
+        hit = [s for s in sides if title.casefold() in titles_of(s)]
+        if len(hit) == 1:
+            return hit[0], INFERRED
     if m := re.match(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
                      r"([A-Z][\w ]+)", after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
-            return doc.other(c[0].iso3)
+            return doc.other(c[0].iso3), INFERRED
     if m := re.search(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)", after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
-            return doc.other(c[0].iso3)
+            return doc.other(c[0].iso3), INFERRED
     mentions = [c for c in find_countries(text) if c.iso3 in sides]
     if mentions:
-        return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1])))
-    return None
+        return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
+    return None, GUESSED
 
 
 def _envoys(doc: Doc) -> list[Person]:
@@ -197,7 +231,7 @@ def _envoys(doc: Doc) -> list[Person]:
 
 
 def extract(doc: Doc) -> tuple[Person, ...]:
-    found: list[Person] = _envoys(doc)
+    found: list[tuple[Person, int]] = [(p, SAID) for p in _envoys(doc)]
     for s in doc.sentences:
         text = s.text
         candidates: list[tuple[int, int, str, str | None]] = []
@@ -206,37 +240,66 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         for pattern in (_APPOSITIVE, _AS_TITLE, _TITLE_APPOSITIVE):
             for m in pattern.finditer(text):
                 candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
-        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME, _GOVERNMENT_OF):
+        pairs: list[tuple[int, int]] = []  # starts of names coordinated as joint actors ("A and B signed")
+        for pattern in (_COORDINATED, _PLURAL_TITLED):
+            for m in pattern.finditer(text):
+                title = m.group("title")
+                title = title[:-1] if title and title.endswith("s") else title
+                for group in ("first", "middle", "second"):
+                    if m.group(group):
+                        candidates.append((m.start(group), m.end(group), m.group(group), title))
+                pairs.append((m.start("first"), m.start("second")))
+        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME, _GOVERNMENT_OF, _ROLE_NOUN):
             for m in pattern.finditer(text):
                 for group in ("name", "name2"):
                     if group in pattern.groupindex and m.group(group):
                         candidates.append((m.start(group), m.end(group), m.group(group), None))
+        for leader, (a, b) in find_leaders(text):
+            if " " in text[a:b].strip() or text[a:b].strip() == leader.name:
+                candidates.append((a, b, text[a:b], None))
         for n, (start, end, raw, title) in enumerate(candidates):
             if m := _LEADING_TITLE.match(raw):
                 candidates[n] = (start + m.end(), end, raw[m.end():], title or m.group(0).strip())
+        years = [int(t.start[:5].rstrip("-")) for t in find_times(text, doc.context) if t.start and t.kind != "relative"]
+        year = years[0] if years else None
         taken: list[tuple[int, int]] = []
+        here: dict[int, int] = {}  # name start → index in found
         for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
             name = _clean(raw)
             strong = title is not None or bool(re.match(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|"
                                                         r"mismanagement|successor|return)", text[end:end + 20]))
+            strong = strong or bool(leaders(name))
             if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
             if re.match(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", text[end:end + 10], re.IGNORECASE):
                 continue
             taken.append((start, end))
-            country = _country_for(doc, text, start, end, title)
-            if country is not None and not isinstance(country, str):
-                country = country.iso3
+            country, level = _country_for(doc, text, start, end, title, name, year)
             role = _ROLE_CASE.get(title.casefold()) if title else None
             ev, span = doc.span_of(s)
-            found.append(Person(evidence=ev, span=span, name=name, country=country, role=role))
+            here[start] = len(found)
+            found.append((Person(evidence=ev, span=span, name=name, country=country, role=role), level))
+        # "Prime Minister Paul Keating and President Suharto signed …": the two sides act together.
+        for first, second in pairs:
+            i, j = here.get(first), here.get(second)
+            if i is None or j is None:
+                continue
+            (p, lp), (q, lq) = found[i], found[j]
+            if lp >= KNOWN > lq and p.country in doc.sides:
+                found[j] = (replace(q, country=doc.other(p.country)), INFERRED)
+            elif lq >= KNOWN > lp and q.country in doc.sides:
+                found[i] = (replace(p, country=doc.other(q.country)), INFERRED)
     return tuple(_dedupe(found))
 
 
-def _dedupe(people: list[Person]) -> list[Person]:
-    """One person per name; a lone surname is the person with that surname named in full."""
+def _dedupe(people: list[tuple[Person, int]]) -> list[Person]:
+    """One person per name; a lone surname is the person with that surname named in full.
+
+    The side is the surest one any mention gave ("what the text says" over "what we know").
+    """
     out: list[Person] = []
-    for p in people:
+    levels: list[int] = []
+    for p, level in people:
         key = p.name.casefold()
         same = next((i for i, o in enumerate(out) if o.name.casefold() == key), None)
         if same is None and len(p.name.split()) == 1:
@@ -248,12 +311,15 @@ def _dedupe(people: list[Person]) -> list[Person]:
                          and o.name.casefold() == p.name.split()[-1].casefold()), None)
             if lone is not None:
                 o = out[lone]
-                out[lone] = Person(evidence=p.evidence, span=p.span, name=p.name, country=p.country or o.country,
-                                   role=p.role or o.role)
+                better = level > levels[lone] or o.country is None
+                out[lone] = replace(p, country=p.country if better else o.country, role=p.role or o.role)
+                levels[lone] = max(level, levels[lone])
                 continue
             out.append(p)
+            levels.append(level)
             continue
         o = out[same]
-        if o.country is None and p.country is not None:
-            out[same] = Person(evidence=o.evidence, span=o.span, name=o.name, country=p.country, role=o.role or p.role)
+        if p.country is not None and (o.country is None or level > levels[same]):
+            out[same] = replace(o, country=p.country, role=o.role or p.role)
+            levels[same] = level
     return out
