@@ -12,6 +12,7 @@ source span of ``text[i:j]``, markup included.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -129,6 +130,17 @@ class Article:
             ],
             "see_also": list(self.see_also),
         }
+
+
+_SEE_ALSO = re.compile(r"see also|related articles", re.IGNORECASE)
+
+
+def see_also_titles(blocks: list[Block] | tuple[Block, ...]) -> tuple[str, ...]:
+    """The list items of the article's "See also" section, in order."""
+    return tuple(
+        b.text for b in blocks
+        if b.kind == "list_item" and b.section and _SEE_ALSO.fullmatch(b.section.split(" > ")[-1])
+    )
 
 
 def build_sections(headings: list[tuple[str, int, int]], end_of_text: int) -> tuple[tuple[Section, ...], list[str]]:

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import re
 
-from legation.article import Article, Block, InfoboxEntry, build_sections
+from legation.article import Article, Block, InfoboxEntry, build_sections, see_also_titles
 
 _HEADER = re.compile(r"(URL|TRUNCATED):[ \t]*(.*)")
 _TITLE = re.compile(r"=[ \t]*([^=].*?)[ \t]*=[ \t]*")
 _HEADING = re.compile(r"(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*")
 _INFOBOX_ENTRY = re.compile(r"- ([^:\n]{1,60}?):[ \t]*(.*)")
 _LIST_ITEM = re.compile(r"( *)[-*] (.*)")
-_SEE_ALSO = re.compile(r"see also|related articles", re.IGNORECASE)
 
 
 def clean_infobox_value(value: str) -> str:
@@ -129,10 +128,7 @@ def read_plain(text: str, source: str = "") -> Article:
         blocks.append(Block("paragraph", body, (tstart, tend), section))
 
     sections, _ = build_sections(headings, len(text))
-    see_also = tuple(
-        b.text for b in blocks
-        if b.kind == "list_item" and b.section and _SEE_ALSO.fullmatch(b.section.split(" > ")[-1])
-    )
+    see_also = see_also_titles(blocks)
     return Article(
         title=title or (dict(meta).get("url", "").rsplit("/", 1)[-1].replace("_", " ")),
         source=source,

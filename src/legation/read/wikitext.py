@@ -41,7 +41,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
-from legation.article import Article, Block, InfoboxEntry, build_sections
+from legation.article import Article, Block, InfoboxEntry, build_sections, see_also_titles
 from legation.read.plain import clean_infobox_value
 
 # Sections left out, headings included (compared case-insensitively).
@@ -49,7 +49,6 @@ DROPPED_SECTIONS = frozenset({
     "references", "external links", "notes", "further reading", "footnotes", "citations", "sources",
     "bibliography", "notes and references", "references and notes", "works cited", "explanatory notes",
 })
-_SEE_ALSO = re.compile(r"see also|related articles", re.IGNORECASE)
 
 # Invisible characters are dropped; every kind of white space (str.isspace) renders as a plain space.
 _INVISIBLE = frozenset("\u00ad\u200b\u200e\u200f\u2060\ufeff")
@@ -1115,10 +1114,7 @@ def read_wikitext(text: str, source: str = "", title: str | None = None) -> Arti
         infobox = _infobox_entries(node, start, end)
 
     sections, _ = build_sections(headings, len(text))
-    see_also = tuple(
-        b.text for b in blocks
-        if b.kind == "list_item" and b.section and _SEE_ALSO.fullmatch(b.section.split(" > ")[-1])
-    )
+    see_also = see_also_titles(blocks)
     article_title, title_span = _title(title, source, displaytitle,
                                        infobox_nodes[0][0] if infobox_nodes else None, text)
     return Article(
