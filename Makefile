@@ -12,17 +12,15 @@ BENCH_ARGS ?=
 $(BIN)/legation: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web]'
 	touch $(BIN)/legation
 
 setup: $(BIN)/legation
 
-# Until the web server (issue 5): build the knowledge base from the bundled articles and show some of it.
+# Build the knowledge base from the bundled articles, then serve it (Ctrl+C to stop).
 demo: setup
 	$(BIN)/legation ingest --samples --db $(DB)
-	$(BIN)/legation counts --db $(DB)
-	@echo "timeline MAR RUS --from 2000:"
-	$(BIN)/legation timeline MAR RUS --from 2000 --db $(DB)
+	$(BIN)/legation serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup
 	$(BIN)/ruff check src tests bench

@@ -35,7 +35,7 @@ SamplesOption = Annotated[bool, typer.Option("--samples", help="Use the sample a
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLite file or postgresql+psycopg://USER@HOST/DB URL "
-                 "[default: $LEGATION_DB, else ./legation.db]", show_default=False),
+                 "(default: $LEGATION_DB, else ./legation.db)", show_default=False),
 ]
 
 
@@ -340,6 +340,11 @@ def export(
         written = write(_open(db), fmt.value, output)
     for path in written:
         typer.echo(f"wrote {path}", err=True)
+
+
+from legation.web.command import serve as serve_command  # noqa: E402  (typer and stdlib only; FastAPI loads when it runs)
+
+app.command(name="serve")(serve_command)
 
 
 def main() -> None:  # pragma: no cover - the console entry point
