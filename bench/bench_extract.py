@@ -16,6 +16,7 @@ from legation.cli import sample_paths
 from legation.countries import _find_countries
 from legation.extract import extract_article
 from legation.extract.sentences import sentences
+from legation.extract.time import _find_times
 from legation.places import _find_cities
 from legation.read import read_path, read_text
 
@@ -38,6 +39,7 @@ def main() -> None:
         # Every article of a dump is new: no cache may carry results over from an earlier round.
         _find_countries.cache_clear()
         _find_cities.cache_clear()
+        _find_times.cache_clear()
         for source, text in texts:
             extract_article(read_text(text, source=source))
 

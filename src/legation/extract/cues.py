@@ -50,7 +50,7 @@ CUES: tuple[Cue, ...] = (
          r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
          r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
     _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?)\b", "ASSAULT", "COERCE"),
-    _cue(r"\b(?:[A-Z][\w’'-]+ )+War\b|\bwars?\b(?! of words)", "ASSAULT", strong=False),
+    _cue(r"\bwars?\b(?! of words)", "ASSAULT", strong=False),
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"

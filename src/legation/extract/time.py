@@ -18,6 +18,7 @@ lists and the table of named periods are in ``periods.py``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -572,6 +573,12 @@ def find_times(text: str, context: frozenset[str] = frozenset()) -> list[TimeExp
     >>> [t.text for t in find_times("In 1906, during the Cold War, since 1992")]
     ['In 1906', 'during the Cold War', 'since 1992']
     """
+    return list(_find_times(text, frozenset(context)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_times(text: str, context: frozenset[str]) -> tuple[TimeExpr, ...]:
+    # Cached per sentence: the timeline, missions, agreements and people all ask about the same sentences.
     low = text.lower()
     cands = [c for rx, fn, fires in _PATTERNS if fires(text, low) for m in rx.finditer(text) if (c := fn(m, text))]
     cands += _named_cores(text, low, context)
@@ -593,7 +600,7 @@ def find_times(text: str, context: frozenset[str] = frozenset()) -> list[TimeExp
     for g in groups:
         if expr := _finish(text, g, out[-1].span[1] if out else 0):
             out.append(expr)
-    return out
+    return tuple(out)
 
 
 def parse_time(text: str, context: frozenset[str] = frozenset()) -> TimeExpr | None:
