@@ -190,17 +190,31 @@ def _progress(total: int):
 
 @app.command()
 def ingest(paths: PathsArgument = None, db: DbOption = None, as_json: JsonOption = False,
-           samples: SamplesOption = False) -> None:
+           samples: SamplesOption = False,
+           jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes for extraction "
+                                                    "(default: all cores; 1: no pool).", show_default=False)] = None,
+           dask: Annotated[str | None, typer.Option("--dask", help="Extract on a Dask cluster: 'local' or a "
+                                                    "scheduler address such as tcp://host:8786 (extra legation[dask]).",
+                                                    show_default=False)] = None,
+           index: Annotated[Path | None, typer.Option("--index", help="The index of a multistream dump, when it "
+                                                      "is not beside the dump.", show_default=False)] = None) -> None:
     """Store the records of articles (files, folders searched for *.txt *.wiki *.xml *.xml.bz2, dumps)."""
-    from legation.store.ingest import expand
+    from legation import bulk
+    from legation.read import expand
 
     chosen = list(paths or []) + (sample_paths() if samples else [])
     if not chosen:
         raise typer.BadParameter("give at least one PATH, or --samples")
     with _user_errors():
         store = _open(db, create=True)
+        workers = bulk.default_jobs() if jobs is None else jobs
         with _progress(len(expand(chosen))) as (on_article, on_source):
-            report = store.ingest(chosen, on_article=on_article, on_source=on_source)
+            if workers == 1 and dask is None and index is None:
+                report = store.ingest(chosen, on_article=on_article, on_source=on_source)
+            else:
+                # Extraction in worker processes (or on Dask); this process alone writes, in input order.
+                report = bulk.ingest(store, chosen, jobs=workers, dask=dask, index=index,
+                                     on_article=on_article, on_source=on_source)
     for error in report.errors:
         _fail(error)
     typer.echo(json.dumps({"db": store.name, **report.to_dict()}, ensure_ascii=False) if as_json

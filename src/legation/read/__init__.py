@@ -65,6 +65,28 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
+SUFFIXES = (".txt", ".wiki", ".xml", ".xml.bz2")
+
+
+def expand(paths) -> list[Path]:
+    """Files to read: files as given, folders searched for *.txt, *.wiki, *.xml, *.xml.bz2.
+
+    A folder's files are taken in sorted order; hidden files and folders are skipped.
+    """
+    out: list[Path] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            out.extend(sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.name.endswith(SUFFIXES)
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            ))
+        else:
+            out.append(p)
+    return out
+
+
 def read_path(path: str | Path) -> Iterator[Article]:
     """Every article in a file: one for an article file, each relations page for a dump."""
     p = Path(path)
@@ -79,9 +101,10 @@ def read_path(path: str | Path) -> Iterator[Article]:
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror}") from None
     if head.startswith(b"BZh") or re.match(rb"\s*(<\?xml[^>]*>\s*)?<mediawiki", head):
-        from legation.read.dump import iter_dump
+        # A multistream dump with its index beside it is read by seeking; any other dump is scanned.
+        from legation.read.multistream import iter_multistream
 
-        yield from iter_dump(p)
+        yield from iter_multistream(p)
         return
     size = p.stat().st_size
     if size > MAX_ARTICLE_BYTES:

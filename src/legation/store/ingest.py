@@ -18,36 +18,15 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from legation.article import Article
 from legation.errors import InputError, LegationError
+from legation.read import SUFFIXES, expand
 from legation.record import Record
 from legation.store import schema as S
 from legation.store.results import IngestReport
 from legation.store.rows import record_rows
 
-SUFFIXES = (".txt", ".wiki", ".xml", ".xml.bz2")
-
 Source = str | Path | Article | tuple[Article, Record]
 OnArticle = Callable[[str, str], None]  # (title or path, status)
 OnSource = Callable[[str], None]
-
-
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to ingest: files as given, folders searched recursively for *.txt, *.wiki, *.xml, *.xml.bz2.
-
-    A folder's files are taken in sorted order; hidden files and folders are skipped.
-    """
-    out: list[Path] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.name.endswith(SUFFIXES)
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
 
 
 @dataclass

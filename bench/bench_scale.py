@@ -1,0 +1,271 @@
+"""Benchmark: a whole multistream dump, by streaming scan and by index seek, on one core and on all.
+
+Builds (or reuses, under ``bench/.cache``) a synthetic dump with ``bench/make_dump.py`` and
+measures on that one file, in the same run, each measurement in its own process so that peak
+memory is its own. Prints one ``name: value`` per line:
+
+- ``scan_seconds``: the streaming reader over the whole dump, keeping the relations pages as articles;
+- ``seek_seconds``: the index path (read the index, decompress only the streams with relations
+  titles, parse those pages, read them as articles), one process;
+- ``bare_decompress_seconds``: decompressing those same streams and nothing else (offsets known);
+- ``seek_pages_seconds``: the index path up to the selected pages' wikitext (articles not yet read);
+- ``extract_articles_per_s_per_core``: extraction of the selected articles, one process, CPU time;
+- ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
+  (the dump is given several times when it holds too few articles to keep the workers busy);
+- ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
+
+    python bench/bench_scale.py [--pages N] [--jobs J] [--relations-share 0.002] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / ".cache"
+MIN_ARTICLES_FOR_JOBS = 400
+
+
+def _make_dump():
+    spec = importlib.util.spec_from_file_location("legation_bench_make_dump", HERE / "make_dump.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+# --------------------------------------------------------------------------- measurements (each in its own process)
+
+
+def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
+    """One measurement; runs in a child process and returns what it saw."""
+    from legation import bulk
+    from legation.read.dump import iter_dump
+    from legation.read.multistream import (
+        group_pages,
+        is_article_page,
+        iter_multistream,
+        namespaces,
+        read_stream,
+        stream_groups,
+    )
+    from legation.read.wikitext import read_wikitext
+
+    read_wikitext("'''warm''' [[up]].", source="x", title="X")  # the parser's imports, before the clock
+    out: dict = {}
+    if kind == "scan":
+        t = time.perf_counter()
+        out["articles"] = sum(1 for _ in iter_dump(dump))
+        out["seconds"] = time.perf_counter() - t
+    elif kind == "seek":
+        t = time.perf_counter()
+        out["articles"] = sum(1 for _ in iter_multistream(dump, index=index))
+        out["seconds"] = time.perf_counter() - t
+    elif kind == "pages":  # the index path up to the pages' wikitext, not yet read as articles
+        t = time.perf_counter()
+        with open(dump, "rb") as fh:
+            names = namespaces(fh, dump, [])
+            out["articles"] = sum(is_article_page(page) for group in stream_groups(index, namespaces=names)
+                                  for page in group_pages(fh, group, dump))
+        out["seconds"] = time.perf_counter() - t
+    elif kind == "index":
+        t = time.perf_counter()
+        with open(dump, "rb") as fh:
+            names = namespaces(fh, dump, [])
+        offsets = [g.offset for g in stream_groups(index, namespaces=names)]
+        out["seconds"] = time.perf_counter() - t
+        out["streams_read"] = len(offsets)
+        with bz2.open(index, "rb") as fh:
+            out["streams_total"] = len({line.split(b":", 1)[0] for line in fh})
+    elif kind == "bare":
+        with open(dump, "rb") as fh:
+            names = namespaces(fh, dump, [])
+        offsets = [g.offset for g in stream_groups(index, namespaces=names)]
+        with open(dump, "rb") as fh:
+            t = time.perf_counter()
+            out["bytes"] = sum(len(read_stream(fh, offset, dump)) for offset in offsets)
+            out["seconds"] = time.perf_counter() - t
+    elif kind == "extract":
+        from legation.extract import extract_article
+
+        articles = list(iter_multistream(dump, index=index))
+        extract_article(articles[0])  # lazy tables and the gazetteer, as the first article pays them
+        caches = _caches()
+        t = time.process_time()
+        for article in articles:
+            for cache in caches:  # no two articles of a real dump share sentences: nothing carries over
+                cache.cache_clear()
+            extract_article(article)
+        out["cpu_seconds"] = time.process_time() - t
+        out["articles"] = len(articles)
+    elif kind == "records":
+        t = time.perf_counter()
+        out["articles"] = sum(1 for _ in bulk.records([dump] * copies, jobs=jobs))  # the index is beside it
+        out["seconds"] = time.perf_counter() - t
+        out["children_peak_rss_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+        times = os.times()
+        out["cpu_seconds"] = times.user + times.system + times.children_user + times.children_system
+    out["peak_rss_mb"] = _peak_mb()
+    return out
+
+
+def _caches() -> list:
+    found = []
+    for module, name in (("legation.countries", "_find_countries"), ("legation.places", "_find_cities")):
+        fn = getattr(importlib.import_module(module), name, None)
+        if hasattr(fn, "cache_clear"):
+            found.append(fn)
+    return found
+
+
+def _run(kind: str, dump: Path, index: Path, jobs: int = 1, copies: int = 1) -> dict:
+    cmd = [sys.executable, __file__, "--measure", kind, "--dump", str(dump), "--index", str(index),
+           "--jobs", str(jobs), "--copies", str(copies)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"bench_scale: the {kind} measurement failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _median(kind: str, dump: Path, index: Path, repeat: int, key: str = "seconds", **kw) -> dict:
+    runs = [_run(kind, dump, index, **kw) for _ in range(repeat)]
+    runs.sort(key=lambda r: r[key])
+    return {**runs[len(runs) // 2], "runs": [round(r[key], 3) for r in runs]}
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def build(pages: int, share: float, seed: int, jobs: int):
+    """The cached dump for these settings, written first if it is not there (or was left half-written)."""
+    make_dump = _make_dump()
+    folder = CACHE / f"synth-{pages}-{share:g}-{seed}"
+    done = folder / "done.json"
+    if done.is_file():
+        meta = json.loads(done.read_text())
+        return Path(meta["dump"]), Path(meta["index"]), meta, 0.0
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / ".gitignore").write_text("*\n")
+    t = time.monotonic()
+    info = make_dump.write_dump(folder, pages, share, seed, jobs=jobs, progress=sys.stderr.isatty())
+    seconds = time.monotonic() - t
+    meta = {"dump": str(info.dump), "index": str(info.index), "pages": info.pages, "relations": info.relations,
+            "streams": info.streams, "xml_bytes": info.xml_bytes, "build_seconds": round(seconds, 1)}
+    done.write_text(json.dumps(meta))
+    return info.dump, info.index, meta, seconds
+
+
+def _warm(path: Path) -> None:
+    """Read the file once so that every measurement finds it in the page cache alike."""
+    with path.open("rb") as fh:
+        while fh.read(1 << 24):
+            pass
+
+
+PARTS = ("select", "scan", "seek", "extract", "jobs")
+
+
+def _loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=20000, help="pages in the synthetic dump (200000 ≈ 1 GB of XML)")
+    ap.add_argument("--jobs", type=int, default=None, help="processes for jobs_speedup (default: all cores)")
+    ap.add_argument("--relations-share", type=float, default=0.002)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the seek, bare and jobs measurements (median)")
+    ap.add_argument("--parts", default=",".join(PARTS), help=f"what to measure, of {','.join(PARTS)} (default: all)")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--dump", help=argparse.SUPPRESS)
+    ap.add_argument("--index", help=argparse.SUPPRESS)
+    ap.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.measure:
+        print(json.dumps(_measure(args.measure, args.dump, args.index, args.jobs or 1, args.copies)))
+        return
+    from legation.bulk import default_jobs
+
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        ap.error(f"--parts takes some of {','.join(PARTS)}, not {args.parts}")
+    jobs = args.jobs or default_jobs()
+    dump, index, meta, build_s = build(args.pages, args.relations_share, args.seed, jobs)
+    _warm(dump)
+    _warm(index)
+    emit = lambda name, value: print(f"{name}: {value}", flush=True)  # noqa: E731
+    emit("loadavg_before", _loadavg())
+    emit("pages", meta["pages"])
+    emit("dump_mb", f"{dump.stat().st_size / 1e6:.1f}")
+    emit("xml_mb", f"{meta['xml_bytes'] / 1e6:.1f}")
+    emit("relations_pages", meta["relations"])
+    if build_s:
+        emit("build_seconds", f"{build_s:.1f}")
+    if "select" in parts:
+        sel = _run("index", dump, index)
+        emit("streams_total", sel["streams_total"])
+        emit("streams_read", sel["streams_read"])
+        emit("streams_read_share", f"{sel['streams_read'] / sel['streams_total']:.3f}")
+        emit("index_select_seconds", f"{sel['seconds']:.3f}")
+    if "scan" in parts:
+        scan = _run("scan", dump, index)
+        emit("scan_seconds", f"{scan['seconds']:.2f}")
+        emit("scan_peak_rss_mb", f"{scan['peak_rss_mb']:.0f}")
+    if "seek" in parts:
+        seek = _median("seek", dump, index, args.repeat)
+        if seek["articles"] != meta["relations"] or ("scan" in parts and scan["articles"] != meta["relations"]):
+            sys.exit(f"bench_scale: the dump has {meta['relations']} relations articles, seek found "
+                     f"{seek['articles']}" + (f", scan {scan['articles']}" if "scan" in parts else ""))
+        emit("seek_seconds", f"{seek['seconds']:.2f}")
+        emit("seek_peak_rss_mb", f"{seek['peak_rss_mb']:.0f}")
+        if "scan" in parts:
+            emit("seek_speedup_vs_scan", f"{scan['seconds'] / seek['seconds']:.1f}")
+        bare = _median("bare", dump, index, args.repeat)
+        emit("bare_decompress_seconds", f"{bare['seconds']:.2f}")
+        emit("seek_overhead_vs_bare", f"{seek['seconds'] / bare['seconds']:.2f}")
+        pages = _median("pages", dump, index, args.repeat)
+        emit("seek_pages_seconds", f"{pages['seconds']:.2f}")
+        emit("seek_pages_overhead_vs_bare", f"{pages['seconds'] / bare['seconds']:.2f}")
+    if "extract" in parts:
+        ext = _run("extract", dump, index)
+        emit("extract_articles_per_s_per_core", f"{ext['articles'] / ext['cpu_seconds']:.1f}")
+    if "jobs" in parts:
+        copies = max(1, -(-MIN_ARTICLES_FOR_JOBS // max(1, meta["relations"])))
+        # One job, then ``jobs`` jobs, ``repeat`` times; the speedup is the median of the pairs' ratios,
+        # so that a load that comes and goes (other processes on the machine) hits both runs of a pair alike.
+        pairs = []
+        for _ in range(args.repeat):
+            pairs.append((_run("records", dump, index, jobs=1, copies=copies),
+                          _run("records", dump, index, jobs=jobs, copies=copies)))
+        pairs.sort(key=lambda p: p[0]["seconds"] / p[1]["seconds"])
+        one, many = pairs[len(pairs) // 2]
+        emit("jobs", jobs)
+        emit("jobs_articles", many["articles"])
+        emit("jobs_1_seconds", f"{one['seconds']:.2f}")
+        emit(f"jobs_{jobs}_seconds", f"{many['seconds']:.2f}")
+        emit("jobs_speedup", f"{one['seconds'] / many['seconds']:.2f}")
+        emit("jobs_speedup_runs", " ".join(f"{a['seconds'] / b['seconds']:.2f}" for a, b in pairs))
+        # Cores the N-job run had on average: below N, other processes held the rest.
+        emit("jobs_cores_used", " ".join(f"{b['cpu_seconds'] / b['seconds']:.2f}" for _, b in pairs))
+        emit("peak_rss_mb", f"{one['peak_rss_mb']:.0f}")
+        emit("jobs_driver_peak_rss_mb", f"{many['peak_rss_mb']:.0f}")
+        emit("jobs_worker_peak_rss_mb", f"{many['children_peak_rss_mb']:.0f}")
+    emit("loadavg_after", _loadavg())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,334 @@
+"""Read the relations articles of a multistream dump through its index, decompressing only their streams.
+
+Wikipedia's ``…-pages-articles-multistream.xml.bz2`` is a run of independent bz2 streams: the
+first holds the ``<mediawiki>`` start tag and ``<siteinfo>``, each of the next holds 100
+``<page>`` elements (no root element), the last holds ``</mediawiki>``. Beside it,
+``…-multistream-index.txt.bz2`` has one ``offset:page_id:title`` line per page, ``offset`` being
+the byte where the page's stream starts.
+
+The index is read as a stream; the lines whose title is a relations title
+(:func:`~legation.read.dump.is_relations_title`, pages of other namespaces left out by their
+prefix) are grouped by offset into :class:`StreamGroup`\\ s, in dump order. Each group's stream is
+read from its offset and decompressed alone; its pages are split out by their tags, and only the
+pages whose title is a relations title are parsed as XML. A page is kept as the streaming reader
+(:func:`~legation.read.dump.iter_dump`) keeps it: main namespace, not a redirect, the latest
+revision's text, read as wikitext with ``source=f"{path}#{title}"``. Both paths give the same
+articles in the same order.
+
+A stream that cannot be read (truncated, corrupt, not where the index says, malformed XML) is
+an :class:`InputError` naming its byte offset; the other streams are read all the same.
+
+>>> find_index("enwiki-20240601-pages-articles-multistream.xml.bz2")  # doctest: +SKIP
+PosixPath('enwiki-20240601-pages-articles-multistream-index.txt.bz2')
+"""
+
+from __future__ import annotations
+
+import bz2
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+from xml.etree import ElementTree
+
+from legation.article import Article
+from legation.errors import InputError
+from legation.read.dump import is_relations_title
+
+CHUNK = 1 << 18
+_INDEX_CHUNK = 1 << 20
+_FIX = "download the dump again, or check it with `bzip2 -t`"
+_NAMESPACE = re.compile(rb'<namespace key="(-?\d+)"[^>]*>([^<]*)</namespace>')
+_TITLE = re.compile(rb"<title>([^<]*)</title>")
+# Every title is_relations_title accepts holds one of these ("… relations", "Relations between …").
+_HINT = b"elations"
+
+
+@dataclass(frozen=True)
+class StreamGroup:
+    """The pages of one bz2 stream that the index selected: the stream's byte offset and their titles."""
+
+    offset: int
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as the dump has it, before it is read as an article."""
+
+    title: str
+    ns: int
+    redirect: str | None
+    text: str | None
+
+
+def find_index(dump: str | Path) -> Path | None:
+    """The index beside a multistream dump, if there is one.
+
+    ``X-multistream.xml.bz2`` → ``X-multistream-index.txt.bz2`` (or ``….txt``), as Wikipedia names them.
+    """
+    p = Path(dump)
+    name = p.name
+    for suffix in (".xml.bz2", ".bz2", ".xml"):
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            for ext in (".txt.bz2", ".txt"):
+                candidate = p.with_name(f"{stem}-index{ext}")
+                if candidate.is_file():
+                    return candidate
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def _index_chunks(index: Path) -> Iterator[bytes]:
+    """The index's bytes, decompressed, in pieces that end at a line break."""
+    name = str(index)
+    try:
+        fh = bz2.open(index, "rb") if index.name.endswith(".bz2") else open(index, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror}") from None
+    with fh:
+        rest = b""
+        while True:
+            try:
+                data = fh.read(_INDEX_CHUNK)
+            except EOFError:
+                raise InputError(name, "the index is truncated (its bz2 stream ends early)", _FIX) from None
+            except OSError:
+                raise InputError(name, "the index is not a valid bz2 file", _FIX) from None
+            if not data:
+                if rest.strip():
+                    yield rest + b"\n"
+                return
+            data = rest + data
+            cut = data.rfind(b"\n") + 1
+            rest = data[cut:]
+            if cut:
+                yield data[:cut]
+
+
+def index_lines(index: str | Path, hint: bytes = _HINT) -> Iterator[tuple[int, int, str]]:
+    """``(offset, page_id, title)`` of each index line holding ``hint`` (every line with ``b""``).
+
+    Lines without ``hint`` are skipped at the speed of :meth:`bytes.find`, so selecting a few
+    thousand titles out of millions costs little more than decompressing the index.
+    """
+    path = Path(index)
+    lines_before = 0  # line breaks in the chunks before this one, to name a bad line
+    for chunk in _index_chunks(path):
+        pos = 0
+        while pos < len(chunk):
+            hit = chunk.find(hint, pos)
+            if hit < 0:
+                break
+            start = chunk.rfind(b"\n", 0, hit) + 1
+            end = chunk.find(b"\n", hit)
+            pos = end + 1
+            line = chunk[start:end].rstrip(b"\r")
+            if not line:
+                continue
+            offset, _, rest = line.partition(b":")
+            page_id, sep, title = rest.partition(b":")
+            if not (offset.isdigit() and page_id.isdigit() and sep):
+                line_no = lines_before + chunk.count(b"\n", 0, start) + 1
+                raise InputError(str(path), f"line {line_no} of the index is not offset:page_id:title",
+                                 "give the -multistream-index.txt.bz2 file of the same dump")
+            yield int(offset), int(page_id), title.decode("utf-8", "replace")
+        lines_before += chunk.count(b"\n")
+
+
+def stream_groups(index: str | Path, select: Callable[[str], bool] = is_relations_title,
+                  namespaces: Iterable[str] = ()) -> Iterator[StreamGroup]:
+    """The streams holding a selected title, in dump order, with the selected titles of each.
+
+    Titles whose prefix is one of ``namespaces`` ("Talk", "User" …) are not main-namespace pages
+    and are left out. The default ``select`` sees only lines that hold "elations"; any other
+    ``select`` sees every line.
+    """
+    prefixes = tuple(f"{ns}:" for ns in namespaces if ns)
+    hint = _HINT if select is is_relations_title else b""
+    offset, titles, last = -1, [], -1
+    for off, _, title in index_lines(index, hint):
+        if off < last:
+            raise InputError(str(index), f"the index is not in dump order (offset {off} after {last})",
+                             "give the -multistream-index.txt.bz2 file of the same dump")
+        last = off
+        if (prefixes and title.startswith(prefixes)) or not select(title):
+            continue
+        if off != offset:
+            if titles:
+                yield StreamGroup(offset, tuple(titles))
+            offset, titles = off, []
+        titles.append(title)
+    if titles:
+        yield StreamGroup(offset, tuple(titles))
+
+
+# --------------------------------------------------------------------------- one stream
+
+
+def read_stream(fh: BinaryIO, offset: int, name: str) -> bytes:
+    """Decompress the one bz2 stream that starts at byte ``offset`` of the open file ``fh``."""
+    fh.seek(offset)
+    dec = bz2.BZ2Decompressor()
+    out = []
+    first = True
+    while not dec.eof:
+        data = fh.read(CHUNK)
+        if first:
+            first = False
+            if not data:
+                size = fh.seek(0, 2)
+                raise InputError(name, f"no bz2 stream at byte {offset}: the file ends at byte {size} "
+                                       "(it is truncated, or the index is not this dump's)", _FIX)
+            if not data.startswith(b"BZh"):
+                raise InputError(name, f"no bz2 stream starts at byte {offset} (the index is not this dump's, "
+                                       "or the dump is corrupt)", "give the index of the same dump")
+        if not data:
+            raise InputError(name, f"truncated bz2 stream at byte {offset}: the file ends before the stream",
+                             _FIX)
+        try:
+            out.append(dec.decompress(data))
+        except OSError:
+            raise InputError(name, f"corrupt bz2 stream at byte {offset}", _FIX) from None
+    return b"".join(out)
+
+
+def namespaces(fh: BinaryIO, name: str, errors: list[InputError]) -> tuple[str, ...]:
+    """The names of the namespaces other than the main one, from the ``<siteinfo>`` of the first stream.
+
+    A first stream that cannot be read is appended to ``errors`` (the names are then unknown:
+    ``()``); a first stream that is not a MediaWiki header is an :class:`InputError`.
+    """
+    try:
+        head = read_stream(fh, 0, name)
+    except InputError as exc:
+        errors.append(exc)
+        return ()
+    if b"<mediawiki" not in head[:4096]:
+        raise InputError(name, "not a MediaWiki multistream dump: its first bz2 stream holds no <mediawiki>",
+                         "give a -multistream.xml.bz2 dump and its index")
+    return tuple(html.unescape(n.decode("utf-8", "replace")) for key, n in _NAMESPACE.findall(head)
+                 if key != b"0" and n.strip())
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def parse_page(xml: bytes) -> Page:
+    """A ``<page>`` element's title, namespace, redirect target and latest revision text."""
+    root = ElementTree.fromstring(xml)
+    title, ns, redirect, text = "", 0, None, None
+    for child in root:
+        tag = _local(child.tag)
+        if tag == "title":
+            title = child.text or ""
+        elif tag == "ns":
+            ns = int((child.text or "0").strip())
+        elif tag == "redirect":
+            redirect = child.get("title")
+        elif tag == "revision":  # the last revision is the current one
+            text = None
+            for part in child:
+                if _local(part.tag) == "text":
+                    text = None if part.get("deleted") else part.text
+    return Page(title, ns, redirect, text)
+
+
+def stream_pages(data: bytes, name: str, offset: int,
+                 select: Callable[[str], bool] = is_relations_title) -> Iterator[Page]:
+    """The pages of a decompressed stream whose title passes ``select``, parsed, in order.
+
+    Other pages are skipped by their ``<title>`` alone, without parsing them.
+    """
+    pos = 0
+    while True:
+        start = data.find(b"<page>", pos)
+        if start < 0:
+            return
+        pos = start + len(b"<page>")  # "<page>" cannot occur in a page's text (it would be "&lt;page&gt;")
+        m = _TITLE.search(data, pos, pos + 4096)
+        if m is None or (select is is_relations_title and _HINT not in m.group(1)):
+            continue
+        if not select(html.unescape(m.group(1).decode("utf-8", "replace"))):
+            continue
+        end = data.find(b"</page>", m.end())
+        if end < 0:
+            raise InputError(name, f"malformed XML in the bz2 stream at byte {offset}: a <page> is not closed",
+                             _FIX)
+        pos = end + len(b"</page>")
+        try:
+            yield parse_page(data[start:pos])
+        except (ElementTree.ParseError, ValueError) as exc:
+            raise InputError(name, f"malformed XML in the bz2 stream at byte {offset}: {exc}", _FIX) from None
+
+
+def is_article_page(page: Page) -> bool:
+    """Whether the dump reader keeps a page: main namespace, not a redirect, a relations title, a text."""
+    return (page.ns == 0 and not page.redirect and is_relations_title(page.title) and page.text is not None
+            and not re.match(r"\s*#redirect\b", page.text, re.IGNORECASE))
+
+
+def page_article(page: Page, name: str) -> Article | None:
+    """The article of a page, or None when the dump reader would skip it."""
+    from legation.read.wikitext import read_wikitext
+
+    if not is_article_page(page):
+        return None
+    return read_wikitext(page.text, source=f"{name}#{page.title}", title=page.title)
+
+
+def group_pages(fh: BinaryIO, group: StreamGroup, name: str) -> list[Page]:
+    """The selected pages of one stream group (an :class:`InputError` names the stream's offset)."""
+    return list(stream_pages(read_stream(fh, group.offset, name), name, group.offset))
+
+
+# --------------------------------------------------------------------------- a whole dump
+
+
+def iter_multistream(path: str | Path, index: str | Path | None = None,
+                     errors: list[InputError] | None = None) -> Iterator[Article]:
+    """Each relations article of a dump, through its index when it has one, else by a streaming scan.
+
+    A stream that cannot be read is appended to ``errors`` and the others are read; without
+    ``errors``, the first such error is raised once every other article has been yielded.
+    """
+    name = str(path)
+    index_path = Path(index) if index is not None else find_index(path)
+    if index_path is None:
+        from legation.read.dump import iter_dump
+
+        yield from iter_dump(path)
+        return
+    found: list[InputError] = [] if errors is None else errors
+    before = len(found)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below; the generator may stop early
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror}") from None
+    with fh:
+        names = namespaces(fh, name, found)
+        try:
+            for group in stream_groups(index_path, namespaces=names):
+                try:
+                    pages = group_pages(fh, group, name)
+                except InputError as exc:
+                    found.append(exc)
+                    continue
+                for page in pages:
+                    article = page_article(page, name)
+                    if article is not None:
+                        yield article
+        except InputError as exc:  # the index itself: nothing after this point can be found
+            found.append(exc)
+    if errors is None and len(found) > before:
+        first = found[before]
+        more = len(found) - before - 1
+        raise InputError(first.path, first.problem + (f" (and {more} more streams failed)" if more else ""),
+                         first.fix)
