@@ -60,7 +60,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
     # MOBILIZE.
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
-         r"nuclear tests?|missile tests?|military exercises?)\b", "MOBILIZE", "THREATEN"),
+         r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
+         r"led\b[^.;]{0,40}\bforces?\b)\b", "MOBILIZE", "THREATEN"),
+    _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
     _cue(r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
     # THREATEN.
@@ -70,7 +72,8 @@ CUES: tuple[Cue, ...] = (
          r"complain(?:ed|s|t)|alleg(?:e|ed|ation)|denounc(?:e|ed)|blam(?:e|ed)|provocations?|disputes?|disputed)\b",
          "ACCUSE"),
     # REJECT.
-    _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?)\b", "REJECT"),
+    _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?|"
+         r"oppos(?:ed|es|ing|ition))\b", "REJECT", "ACCUSE"),
     _cue(r"\bopted to remain\b", "REJECT"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
@@ -84,7 +87,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:settled|resolved|reopened|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
-    _cue(r"\b(?:apologi[sz](?:e|ed|es)|apology|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation))\b", "CONCEDE", "COOPERATE"),
+    _cue(r"\b(?:apologi[sz](?:e|ed|es)|apology|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|regrets?|"
+         r"expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
     # SUPPORT: sign, ratify, establish ties, recognize, back.
     _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
     _cue(r"\b(?:establish(?:ed|es|ing|ment)?|re-?establish(?:ed|es|ing|ment)?|restor(?:ed|es|ation)|"
@@ -103,6 +107,11 @@ CUES: tuple[Cue, ...] = (
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s)\b", "COOPERATE", "SUPPORT"),
+    _cue(r"\b(?:establish(?:ed|es)?|creat(?:ed|es)|found(?:ed|s)|set up|form(?:ed|s))\b[^.;]{0,60}?\b(?:joint|"
+         r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat)\b",
+         "COOPERATE", "AGREE", "SUPPORT"),
+    _cue(r"\braised\b[^.;]{0,30}\bto the (?:status|rank) of\b", "SUPPORT", "CONCEDE"),
+    _cue(r"\b(?:deliver(?:ed|ies|y)|shipped|sold)\b", "COOPERATE", "AID", strong=False),
     # AGREE: agreements, plans, promises.
     _cue(r"\b(?:agree(?:d|s)?)\b(?! with)", "AGREE"),
     _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a))\b", "AGREE", "SUPPORT",
@@ -117,7 +126,7 @@ CUES: tuple[Cue, ...] = (
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summit|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
-         r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|hosted|delegation|"
+         r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
          r"in (?:regular )?contact)\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
     _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
