@@ -160,6 +160,10 @@ class Reading:
     strong: bool
 
 
+# Every cue at once: a clause no cue matches is read with one search instead of one per cue.
+_ANY_CUE = re.compile("|".join(f"(?:{cue.pattern.pattern})" for cue in CUES), re.IGNORECASE)
+
+
 def read_clause(text: str) -> Reading:
     """The PLOVER reading of a clause, with time expressions already blanked out.
 
@@ -168,6 +172,8 @@ def read_clause(text: str) -> Reading:
     >>> read_clause("King Mohammed VI of Morocco visited Russia and met with President Putin").types
     ('CONSULT',)
     """
+    if not _ANY_CUE.search(text):
+        return Reading((), None, (), False)
     hits: list[tuple[int, Cue, bool]] = []
     taken: list[tuple[int, int]] = []
     for cue in CUES:
@@ -217,7 +223,7 @@ def read_clause(text: str) -> Reading:
 
 def has_cue(text: str) -> bool:
     """True when some cue of the lexicon occurs in the text."""
-    return any(cue.pattern.search(text) for cue in CUES)
+    return _ANY_CUE.search(text) is not None
 
 
 _CONTEXTS: tuple[tuple[str, re.Pattern], ...] = tuple(
