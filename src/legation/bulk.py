@@ -25,6 +25,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -256,6 +257,22 @@ def _ordered(items: Iterator[_Item], submit: Callable[[Task], Any], result: Call
         yield from head if isinstance(head, list) else result(head)
 
 
+def _exit_with_parent() -> None:
+    """Pool worker initializer: end this worker when the process that started it is gone.
+
+    A driver killed with SIGKILL cannot shut its pool down; its workers would wait on their queues
+    for ever. They notice the parent's death by being handed to another parent.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="legation-parent-watch", daemon=True).start()
+
+
 def _pool_outcomes(items: Iterator[_Item], jobs: int) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -267,7 +284,7 @@ def _pool_outcomes(items: Iterator[_Item], jobs: int) -> Iterator[Outcome]:
     else:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["legation.bulk", "legation.extract", "legation.read.wikitext"])
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_exit_with_parent)
     try:
         yield from _ordered(items, lambda task: pool.submit(run_task, task), lambda f: f.result(),
                             jobs * IN_FLIGHT_PER_WORKER)
