@@ -110,7 +110,7 @@ def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str, bilate
 
 
 def _years(expr: TimeExpr) -> int:
-    return int(expr.end[:5].rstrip("-")) - int(expr.start[:5].rstrip("-"))
+    return year(expr.end) - year(expr.start)
 
 
 def extract(doc: Doc) -> tuple[Event, ...]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from legation.extract import Doc
+from legation.extract.dating import year
 from legation.extract.time import find_times
 from legation.facts import Mission
 from legation.places import city as lookup_city
@@ -211,9 +212,9 @@ def _sentences(doc: Doc) -> list[Mission]:
                 status = "current"
             opened = closed = None
             if years and _OPENED.search(window):
-                opened = int(years[0].start[:5].rstrip("-")) if years[0].start else None
+                opened = year(years[0].start) if years[0].start else None
             if years and _CLOSED.search(window):
-                closed = int(years[0].start[:5].rstrip("-")) if years[0].start else None
+                closed = year(years[0].start) if years[0].start else None
             historical = any(x.historical and x.iso3 == sender for x in find_countries(window))
             if historical and status != "current":
                 status = "former"
@@ -235,7 +236,7 @@ def _sentences(doc: Doc) -> list[Mission]:
             window = text[before[-1].start():e.end()]
             opened = None
             if years and _OPENED.search(text):
-                opened = int(years[-1].start[:5].rstrip("-")) if years[-1].start else None
+                opened = year(years[-1].start) if years[-1].start else None
             ev, span = doc.span_of(s)
             status = "former" if any(x.historical and x.iso3 == sender for x in find_countries(window)) else "unknown"
             out.append(Mission(evidence=ev, span=span, kind=_kind(before[-1]), sender=sender, host=host,

@@ -18,9 +18,11 @@ import re
 from dataclasses import replace
 
 from legation.extract import Doc
+from legation.extract.dating import year
 from legation.extract.time import find_times
 from legation.facts import Person
 from legation.leaders import country_of, find_leaders, leaders, titles_of
+from legation.places import city as lookup_city
 from legation.places import country as lookup_country
 from legation.places import find_countries
 
@@ -134,8 +136,6 @@ def _plausible(name: str, strong: bool = False) -> bool:
         return False
     if lookup_country(name) is not None or find_countries(name):
         return False
-    from legation.places import city as lookup_city
-
     return strong or lookup_city(name) is None or len(words) >= 2
 
 
@@ -260,8 +260,8 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         for n, (start, end, raw, title) in enumerate(candidates):
             if m := _LEADING_TITLE.match(raw):
                 candidates[n] = (start + m.end(), end, raw[m.end():], title or m.group(0).strip())
-        years = [int(t.start[:5].rstrip("-")) for t in find_times(text, doc.context) if t.start and t.kind != "relative"]
-        year = years[0] if years else None
+        years = [year(t.start) for t in find_times(text, doc.context) if t.start and t.kind != "relative"]
+        first_year = years[0] if years else None
         taken: list[tuple[int, int]] = []
         here: dict[int, int] = {}  # name start → index in found
         for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
@@ -274,7 +274,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             if re.match(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", text[end:end + 10], re.IGNORECASE):
                 continue
             taken.append((start, end))
-            country, level = _country_for(doc, text, start, end, title, name, year)
+            country, level = _country_for(doc, text, start, end, title, name, first_year)
             role = _ROLE_CASE.get(title.casefold()) if title else None
             ev, span = doc.span_of(s)
             here[start] = len(found)
