@@ -143,6 +143,19 @@ def see_also_titles(blocks: list[Block] | tuple[Block, ...]) -> tuple[str, ...]:
     )
 
 
+def heading_path(stack: list[tuple[str, int]], title: str, level: int) -> str:
+    """The path of the next heading ("History > Soviet period"), ``stack`` holding the open headings.
+
+    >>> stack = []
+    >>> [heading_path(stack, t, n) for t, n in [("History", 2), ("Soviet period", 3), ("Trade", 2)]]
+    ['History', 'History > Soviet period', 'Trade']
+    """
+    while stack and stack[-1][1] >= level:
+        stack.pop()
+    stack.append((title, level))
+    return " > ".join(t for t, _ in stack)
+
+
 def build_sections(headings: list[tuple[str, int, int]], end_of_text: int) -> tuple[tuple[Section, ...], list[str]]:
     """Turn ``(title, level, start)`` headings, in order, into a section tree.
 
@@ -150,13 +163,8 @@ def build_sections(headings: list[tuple[str, int, int]], end_of_text: int) -> tu
     A heading's section spans from the heading to the next heading of the same
     or a higher level.
     """
-    paths: list[str] = []
     stack: list[tuple[str, int]] = []
-    for title, level, _ in headings:
-        while stack and stack[-1][1] >= level:
-            stack.pop()
-        stack.append((title, level))
-        paths.append(" > ".join(t for t, _ in stack))
+    paths = [heading_path(stack, title, level) for title, level, _ in headings]
 
     def subtree(i: int, stop: int) -> tuple[list[Section], int]:
         out: list[Section] = []

@@ -132,7 +132,11 @@ def run_task(task: Task) -> list[Outcome]:
                 out.append(Outcome(task.name, error=str(exc), title=f"{task.name}@{group.offset}"))
                 continue
             for page in pages:
-                article = page_article(page, task.name)
+                try:
+                    article = page_article(page, task.name)
+                except InputError as exc:  # this page only: over a limit
+                    out.append(Outcome(task.name, error=str(exc), title=exc.path))
+                    continue
                 if article is not None:
                     out.append(_extracted(article, task.name))
     return out
@@ -171,8 +175,15 @@ def _dump_items(path: Path, name: str, index: Path | None, groups_per_task: int)
         from legation.read.dump import iter_dump
 
         batch: list[Article] = []
+        skipped: list[InputError] = []  # pages over a limit
         try:
-            for article in iter_dump(path):
+            for article in iter_dump(path, skipped):
+                if skipped:  # in input order: the articles before the skipped page, then its error
+                    if batch:
+                        yield _Articles(name, tuple(batch))
+                        batch = []
+                    yield [Outcome(name, error=str(e), title=e.path) for e in skipped]
+                    skipped.clear()
                 batch.append(article)
                 if len(batch) == ARTICLES_PER_TASK:
                     yield _Articles(name, tuple(batch))
@@ -180,10 +191,13 @@ def _dump_items(path: Path, name: str, index: Path | None, groups_per_task: int)
         except InputError as exc:  # the articles before the fault are extracted all the same
             if batch:
                 yield _Articles(name, tuple(batch))
+            yield [Outcome(name, error=str(e), title=e.path) for e in skipped]
             yield [Outcome(name, error=str(exc), title=name)]
             return
         if batch:
             yield _Articles(name, tuple(batch))
+        if skipped:
+            yield [Outcome(name, error=str(e), title=e.path) for e in skipped]
         return
     opened = str(path.resolve())
     header_errors: list[InputError] = []

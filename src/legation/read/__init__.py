@@ -13,11 +13,12 @@ from pathlib import Path
 
 from legation.article import Article
 from legation.errors import InputError
+from legation.limits import Limits, check_article, limits, variable
 from legation.read.plain import read_plain
 
 # Markup that plain text from the corpus never has and wikitext nearly always has.
 _WIKITEXT = re.compile(r"\{\{|\[\[|'''|<ref[ >]|^\{\|", re.MULTILINE)
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_ARTICLE_BYTES = Limits().article_bytes  # the default; the limit in force is limits().article_bytes
 
 
 def detect_format(text: str) -> str:
@@ -33,8 +34,12 @@ def detect_format(text: str) -> str:
 
 
 def read_text(text: str, source: str = "", fmt: str | None = None, title: str | None = None) -> Article:
-    """Read one article from a string, in the format given or detected."""
+    """Read one article from a string, in the format given or detected.
+
+    An article over the limits of :mod:`legation.limits` is an :class:`InputError` naming ``source``.
+    """
     fmt = fmt or detect_format(text)
+    check_article(text, source, wikitext=fmt == "wikitext")
     if fmt == "wikitext":
         from legation.read.wikitext import read_wikitext
 
@@ -45,10 +50,31 @@ def read_text(text: str, source: str = "", fmt: str | None = None, title: str | 
     return article
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for text of that encoding without a byte-order mark.
+
+    Text in a Latin script written as UTF-16 has a zero byte in every other place (the high byte of
+    each character); a binary file has its zeros anywhere.
+    """
+    head = data[:8192]
+    if len(head) < 16 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.7 * len(zeros) and other.count(0) == 0:
+            return encoding
+    return None
+
+
 def decode(data: bytes, path: str) -> str:
     """Bytes of an article file as text, or an :class:`InputError` saying why not."""
     if not data.strip():
         raise InputError(path, "the file is empty", "give a file that holds an article")
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 at byte {exc.start}", "save the file as UTF-8") from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "this is a binary file, not an article", "give a text, wikitext or XML dump file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -106,8 +132,8 @@ def read_path(path: str | Path) -> Iterator[Article]:
 
         yield from iter_multistream(p)
         return
-    size = p.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(name, f"is {size} bytes, more than the {MAX_ARTICLE_BYTES}-byte limit for one article",
-                         "split it, or give a dump")
+    size, limit = p.stat().st_size, limits().article_bytes
+    if size > limit:
+        raise InputError(name, f"is {size} bytes, more than the {limit}-byte limit for one article",
+                         f"split it, give a dump, or raise {variable('article_bytes')}")
     yield read_text(decode(p.read_bytes(), name), source=name)

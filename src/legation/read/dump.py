@@ -29,6 +29,7 @@ from mwxml.errors import MalformedXML
 
 from legation.article import Article
 from legation.errors import InputError
+from legation.limits import check_article, limits, variable
 from legation.read.wikitext import read_wikitext
 
 # Countries whose names hold " and ": "Bosnia and Herzegovina relations" is not "A and B relations".
@@ -132,6 +133,9 @@ class _SafeStream:
         self.prolog = b""
         self.prolog_done = False
         self.lines = 1
+        # Bytes since the last <page> began; escaping can double a text, and a page has its metadata.
+        self.page_bytes, self.page_line = 0, 1
+        self.page_limit = 2 * limits().article_bytes + (1 << 20)
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -147,8 +151,20 @@ class _SafeStream:
             ) from None
         if not self.prolog_done:
             self._check_prolog(data)
+        self._count_page(data)
         self.lines += data.count(b"\n")
         return data
+
+    def _count_page(self, data: bytes) -> None:
+        """Refuse a page longer than an article may be: the parser would hold it whole in memory."""
+        last = data.rfind(b"<page>")
+        self.page_bytes = len(data) - last if last >= 0 else self.page_bytes + len(data)
+        if last >= 0:
+            self.page_line = self.lines + data.count(b"\n", 0, last)
+        if self.page_bytes > self.page_limit:
+            raise InputError(self.path, f"the page at line {self.page_line} is longer than {self.page_limit} bytes "
+                                        "of XML; the pages after it are not read",
+                             f"raise {variable('article_bytes')} (a page may be up to twice that as XML)")
 
     def _check_prolog(self, data: bytes) -> None:
         """Refuse a DOCTYPE: it comes, if at all, before the root element."""
@@ -201,9 +217,16 @@ def _malformed(path: str, exc: Exception, stream: _SafeStream) -> InputError:
                       "give a MediaWiki XML dump as exported")
 
 
-def iter_dump(path: str | Path) -> Iterator[Article]:
-    """Each relations article in a MediaWiki XML dump, read as wikitext."""
+def iter_dump(path: str | Path, errors: list[InputError] | None = None) -> Iterator[Article]:
+    """Each relations article in a MediaWiki XML dump, read as wikitext.
+
+    A page over the limits of :mod:`legation.limits` is appended to ``errors`` and the scan goes on;
+    without ``errors``, the first is raised once every other article has been yielded. A fault of
+    the file itself (corrupt bz2, malformed XML) ends the scan with an :class:`InputError`.
+    """
     name = str(path)
+    found: list[InputError] = [] if errors is None else errors
+    before = len(found)
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed in the finally below, the generator may stop early
     except OSError as exc:
@@ -230,7 +253,7 @@ def iter_dump(path: str | Path) -> Iterator[Article]:
             except _MWXML_ERRORS as exc:
                 raise _malformed(name, exc, stream) from None
             if page is None:
-                return
+                break
             title = page.title or ""
             wanted = page.namespace == 0 and not page.redirect and is_relations_title(title)
             text = None
@@ -244,6 +267,15 @@ def iter_dump(path: str | Path) -> Iterator[Article]:
             root.element.clear()
             if not wanted or text is None or re.match(r"\s*#redirect\b", text, re.IGNORECASE):
                 continue
-            yield read_wikitext(text, source=f"{name}#{title}", title=title)
+            source = f"{name}#{title}"
+            try:
+                check_article(text, source, wikitext=True)
+            except InputError as exc:
+                found.append(exc)
+                continue
+            yield read_wikitext(text, source=source, title=title)
     finally:
         raw.close()
+    if errors is None and len(found) > before:
+        first, more = found[before], len(found) - before - 1
+        raise InputError(first.path, first.problem + (f" (and {more} more failed)" if more else ""), first.fix)

@@ -35,6 +35,7 @@ from xml.etree import ElementTree
 
 from legation.article import Article
 from legation.errors import InputError
+from legation.limits import check_article, limits, variable
 from legation.read.dump import is_relations_title
 
 CHUNK = 1 << 18
@@ -173,29 +174,42 @@ def stream_groups(index: str | Path, select: Callable[[str], bool] = is_relation
 
 
 def read_stream(fh: BinaryIO, offset: int, name: str) -> bytes:
-    """Decompress the one bz2 stream that starts at byte ``offset`` of the open file ``fh``."""
+    """Decompress the one bz2 stream that starts at byte ``offset`` of the open file ``fh``.
+
+    A stream that decompresses to more than ``limits().stream_bytes`` is an :class:`InputError`
+    (a bz2 "bomb" of a few kilobytes can expand to gigabytes); it is never held whole in memory.
+    """
+    limit = limits().stream_bytes
     fh.seek(offset)
     dec = bz2.BZ2Decompressor()
     out = []
+    total = 0
     first = True
     while not dec.eof:
-        data = fh.read(CHUNK)
-        if first:
-            first = False
+        data = b""
+        if dec.needs_input:
+            data = fh.read(CHUNK)
+            if first:
+                first = False
+                if not data:
+                    size = fh.seek(0, 2)
+                    raise InputError(name, f"no bz2 stream at byte {offset}: the file ends at byte {size} "
+                                           "(it is truncated, or the index is not this dump's)", _FIX)
+                if not data.startswith(b"BZh"):
+                    raise InputError(name, f"no bz2 stream starts at byte {offset} (the index is not this dump's, "
+                                           "or the dump is corrupt)", "give the index of the same dump")
             if not data:
-                size = fh.seek(0, 2)
-                raise InputError(name, f"no bz2 stream at byte {offset}: the file ends at byte {size} "
-                                       "(it is truncated, or the index is not this dump's)", _FIX)
-            if not data.startswith(b"BZh"):
-                raise InputError(name, f"no bz2 stream starts at byte {offset} (the index is not this dump's, "
-                                       "or the dump is corrupt)", "give the index of the same dump")
-        if not data:
-            raise InputError(name, f"truncated bz2 stream at byte {offset}: the file ends before the stream",
-                             _FIX)
+                raise InputError(name, f"truncated bz2 stream at byte {offset}: the file ends before the stream",
+                                 _FIX)
         try:
-            out.append(dec.decompress(data))
+            piece = dec.decompress(data, max_length=min(limit - total + 1, 1 << 24))
         except OSError:
             raise InputError(name, f"corrupt bz2 stream at byte {offset}", _FIX) from None
+        total += len(piece)
+        if total > limit:
+            raise InputError(name, f"the bz2 stream at byte {offset} decompresses to more than {limit} bytes",
+                             f"check the dump, or raise {variable('stream_bytes')}")
+        out.append(piece)
     return b"".join(out)
 
 
@@ -276,12 +290,17 @@ def is_article_page(page: Page) -> bool:
 
 
 def page_article(page: Page, name: str) -> Article | None:
-    """The article of a page, or None when the dump reader would skip it."""
+    """The article of a page, or None when the dump reader would skip it.
+
+    A page over the limits of :mod:`legation.limits` is an :class:`InputError` naming the page.
+    """
     from legation.read.wikitext import read_wikitext
 
     if not is_article_page(page):
         return None
-    return read_wikitext(page.text, source=f"{name}#{page.title}", title=page.title)
+    source = f"{name}#{page.title}"
+    check_article(page.text, source, wikitext=True)
+    return read_wikitext(page.text, source=source, title=page.title)
 
 
 def group_pages(fh: BinaryIO, group: StreamGroup, name: str) -> list[Page]:
@@ -322,7 +341,11 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
                     found.append(exc)
                     continue
                 for page in pages:
-                    article = page_article(page, name)
+                    try:
+                        article = page_article(page, name)
+                    except InputError as exc:  # this page only: over a limit
+                        found.append(exc)
+                        continue
                     if article is not None:
                         yield article
         except InputError as exc:  # the index itself: nothing after this point can be found
@@ -330,5 +353,5 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
     if errors is None and len(found) > before:
         first = found[before]
         more = len(found) - before - 1
-        raise InputError(first.path, first.problem + (f" (and {more} more streams failed)" if more else ""),
+        raise InputError(first.path, first.problem + (f" (and {more} more failed)" if more else ""),
                          first.fix)

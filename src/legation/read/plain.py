@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from legation.article import Article, Block, InfoboxEntry, build_sections, see_also_titles
+from legation.article import Article, Block, InfoboxEntry, build_sections, heading_path, see_also_titles
 
 _HEADER = re.compile(r"(URL|TRUNCATED):[ \t]*(.*)")
 _TITLE = re.compile(r"=[ \t]*([^=].*?)[ \t]*=[ \t]*")
@@ -71,7 +71,7 @@ def read_plain(text: str, source: str = "") -> Article:
     infobox: list[InfoboxEntry] = []
     blocks: list[Block] = []
     headings: list[tuple[str, int, int]] = []
-    heading_paths: list[str] = []
+    open_headings: list[tuple[str, int]] = []
     section = ""
     in_infobox = False
     seen_body = False
@@ -108,8 +108,7 @@ def read_plain(text: str, source: str = "") -> Article:
             heading = m.group(2)
             hs = tstart + m.start(2)
             headings.append((heading, level, tstart))
-            _, heading_paths = build_sections(headings, len(text))
-            section = heading_paths[-1]
+            section = heading_path(open_headings, heading, level)
             blocks.append(Block("heading", heading, (hs, hs + len(heading)), section, level=level))
             continue
         if m := _LIST_ITEM.fullmatch(line):

@@ -14,7 +14,10 @@ items, wikitable rows, "See also" items. References, citations, maintenance
 templates, files, categories and unknown templates are dropped, as are the
 "References", "External links", "Notes" and "Further reading" sections.
 
-The reader is total: any string gives an article.
+The reader is total: any string gives an article. Markup that would make the parser slow
+(thousands of unclosed ``{{``) or recurse too deep is first replaced one character for one by
+:mod:`legation.read.defuse`; the size and markup limits of :mod:`legation.limits` are checked by
+:func:`legation.read.read_text` and the dump readers, not here.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
 from legation.article import Article, Block, InfoboxEntry, build_sections, see_also_titles
+from legation.read.defuse import defuse
 from legation.read.plain import clean_infobox_value
 
 # Sections left out, headings included (compared case-insensitively).
@@ -196,12 +200,16 @@ def _finish(chars: list[str], offs: list[int]) -> tuple[str, tuple[int, ...]]:
 
 
 def _parse(text: str) -> Wikicode:
+    """The parse of ``text``, made cheap first when it is hostile (:mod:`legation.read.defuse`)."""
     try:
-        code = mwparserfromhell.parse(text)
-    except ParserError:
-        # mwparserfromhell reports its own internal failures this way; read the text as text.
+        code = mwparserfromhell.parse(defuse(text))
+    except (ParserError, RecursionError):
+        # mwparserfromhell reports its own internal failures so, and its builder recurses once per
+        # level of nesting; read the text as text.
         return Wikicode([Text(text)])
-    if str(code) != text:  # offsets would be wrong; never seen, but cheap to guard
+    if len(code.nodes) == 1 and isinstance(code.nodes[0], Text):
+        return Wikicode([Text(text)])  # nothing parsed: the source as it is, not its defused copy
+    if len(str(code)) != len(text):  # offsets would be wrong; never seen, but cheap to guard
         return Wikicode([Text(text)])
     return code
 

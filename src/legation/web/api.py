@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from legation.errors import LegationError
-from legation.read import MAX_ARTICLE_BYTES
+from legation.limits import limits
 from legation.store import Store
 from legation.web import views
 
@@ -34,8 +34,8 @@ class IngestBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_ARTICLE_BYTES,
-                      description="The article: plain text as in the corpus (`= Title =` first) or wikitext.")
+    text: str = Field(min_length=1, description="The article: plain text as in the corpus (`= Title =` first) "
+                                                "or wikitext, within the limits of `legation.limits`.")
     title: str | None = Field(None, min_length=1, max_length=300,
                               description="The title, for wikitext without one (e.g. 'Morocco–Russia relations').")
     format: Literal["plain", "wikitext"] | None = Field(None, description="Detected from the text when not given.")
@@ -175,7 +175,7 @@ async def ingest(request: Request) -> dict:
     (same title, new text) or `unchanged`, and the URL of its page.
     """
     _authorize(request)  # before the body is read: no token, no parsing
-    raw = await _body(request, MAX_ARTICLE_BYTES * 2)
+    raw = await _body(request, limits().article_bytes * 2)  # JSON may escape
     try:
         payload = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
