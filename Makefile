@@ -6,6 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DB ?= legation.db
 BENCH_ARGS ?=
+FUZZ_ARGS ?=
 
 .PHONY: demo test lint bench fuzz setup clean
 
@@ -23,14 +24,18 @@ demo: setup
 	$(BIN)/legation serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# A million fuzzed articles through read, extract and ingest (docs/reliability.md); e.g. FUZZ_ARGS='--inputs 10000'.
+fuzz: setup
+	$(BIN)/python fuzz/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
