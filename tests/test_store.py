@@ -247,6 +247,24 @@ def test_agreements_pairs_search_show(store, sample_records):
         store.show("Atlantis–Mu relations")
 
 
+def test_pairs_of_two_countries_of_one_or_of_titles(store, sample_records):
+    from dataclasses import replace
+
+    article, record = next((a, r) for a, r in sample_records if r.title == "Morocco–Russia relations")
+    title = "Russia–Morocco relations (second article)"
+    store.ingest([(replace(article, title=title), replace(record, title=title))])
+    every = store.pairs()
+    same = [p for p in every if {p.a, p.b} == {"MAR", "RUS"}]
+    assert [p.title for p in same] == ["Morocco–Russia relations", title]
+    assert store.pairs("RUS", "Morocco") == store.pairs("MAR", "RUS") == same
+    assert store.pairs("Russia") == [p for p in every if "RUS" in (p.a, p.b)] and len(store.pairs("RUS")) == 4
+    assert store.pairs(titles=[title, "Argentina–Chile relations"]) == [p for p in every if p in same or
+                                                                     p.title == "Argentina–Chile relations"]
+    assert store.pairs(titles=[]) == [] and store.pairs(titles=["' OR 1=1 --"]) == []
+    with pytest.raises(UnknownCountryError):
+        store.pairs("MAR", "Atlantis")
+
+
 def test_every_span_points_at_its_evidence(store):
     for info in store.articles():
         text = store.article_text(info.title)

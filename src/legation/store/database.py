@@ -101,10 +101,12 @@ class Store:
 
     # --- queries -------------------------------------------------------------------------------------
 
-    def pairs(self) -> list[Pair]:
-        """Every pair of countries with an article, ordered by the pair's codes."""
+    def pairs(self, a: str | None = None, b: str | None = None, titles: Iterable[str] | None = None) -> list[Pair]:
+        """Every pair of countries with an article, ordered by the pair's codes; with ``a`` and ``b``
+        (ISO2, ISO3 or English names, either order), only the articles on those two; with ``a`` alone,
+        only those on ``a``; with ``titles``, only the articles on the pairs of the articles so titled."""
         with self._read() as conn:
-            return Q.pairs(conn)
+            return Q.pairs(conn, a, b, titles)
 
     def timeline(self, a: str, b: str, start: str | int | None = None, end: str | int | None = None,
                  types: Iterable[str] | str | None = None) -> list[StoredFact[Event]]:

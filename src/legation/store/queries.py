@@ -7,11 +7,12 @@ no input can change what a query does.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, and_, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import Connection, and_, column, exists, func, literal_column, or_, select, table, tuple_
 
 from legation.errors import ConfigError, NotFoundError, UnknownCountryError
 from legation.facts import PLOVER_TYPES, Agreement, Event, Mission
@@ -39,7 +40,9 @@ def iso3(text: str) -> str:
     return found.iso3
 
 
+@functools.lru_cache(maxsize=4096)
 def _country_name(code: str) -> str:
+    # Cached: every listing of pairs names both countries of each (20,000 lookups for 10,000 pairs).
     from legation.places import country
 
     found = country(code) if code else None
@@ -111,10 +114,23 @@ def _sorted(rows, *keys):
 
 # --- queries ----------------------------------------------------------------------------------------
 
-def pairs(conn: Connection) -> list[Pair]:
-    """Every stored pair of countries and its article, ordered by the pair."""
-    p, a = S.pairs, S.articles
-    rows = conn.execute(select(p.c.a, p.c.b, a.c.title, a.c.fact_count).join(a, a.c.id == p.c.article_id)).all()
+def pairs(conn: Connection, a: str | None = None, b: str | None = None,
+          titles: Iterable[str] | None = None) -> list[Pair]:
+    """Every stored pair of countries and its article, ordered by the pair; only those of ``a`` and ``b``
+    (either order) when both are given, only those of ``a`` when it alone is; with ``titles``, only
+    the articles on the same two countries as one of the articles with those titles."""
+    p, t = S.pairs, S.articles
+    q = select(p.c.a, p.c.b, t.c.title, t.c.fact_count).join(t, t.c.id == p.c.article_id)
+    codes = [iso3(c) for c in (a, b) if c]
+    if len(codes) == 2:
+        q = q.where(p.c.lo == min(codes), p.c.hi == max(codes))
+    elif codes:
+        q = q.where(or_(p.c.a == codes[0], p.c.b == codes[0]))
+    if titles is not None:
+        of_titles = (select(p.c.lo, p.c.hi).join(t, t.c.id == p.c.article_id)
+                     .where(t.c.title.in_(sorted({_clean(x) for x in titles}))))
+        q = q.where(tuple_(p.c.lo, p.c.hi).in_(of_titles))
+    rows = conn.execute(q).all()
     out = [Pair(r.a, r.b, _country_name(r.a), _country_name(r.b), r.title, r.fact_count) for r in rows]
     return sorted(out, key=lambda x: (min(x.a, x.b), max(x.a, x.b), x.title))
 

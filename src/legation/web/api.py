@@ -60,7 +60,7 @@ Country = Annotated[str | None, Query(description="ISO 3166 alpha-2 or alpha-3 c
 
 def pairs(store: StoreDep) -> dict:
     """Every pair of countries with an article, ordered by the pair's codes, each with its page's URL."""
-    return {"ok": True, "pairs": views.index(store)["pairs"]}
+    return {"ok": True, "pairs": views.pair_list(store.pairs())}
 
 
 def pair_record(store: StoreDep,
@@ -68,8 +68,8 @@ def pair_record(store: StoreDep,
                 title: Annotated[str | None, Query(description="Which article, when several are on this pair.")] = None,
                 ) -> dict:
     """The relation record of a pair: the article's record exactly as `legation show --json` writes it."""
-    chosen, same, every = views.find_pair(store, pair, title)
-    return {"ok": True, "pair": views._pair_dict(chosen, every), "record": store.show(chosen.title).to_dict(),
+    chosen, same = views.find_pair(store, pair, title)
+    return {"ok": True, "pair": views._pair_dict(chosen, same), "record": store.show(chosen.title).to_dict(),
             "others": [p.title for p in same if p.title != chosen.title]}
 
 
@@ -161,10 +161,10 @@ def _store_article(store: Store, body: IngestBody) -> dict:
     status = next((k for k in ("added", "changed", "unchanged") if getattr(report, k)), "failed")
     if status == "failed":
         raise HTTPException(422, "the article cannot be used: " + "; ".join(report.errors))
-    every = store.pairs()
-    mine = next((p for p in every if p.title == found.title), None)
+    same = store.pairs(*found.countries)
+    mine = next((p for p in same if p.title == found.title), None)
     return {"ok": True, "status": status, "title": found.title, "countries": list(found.countries),
-            "facts": sum(1 for _ in found.facts()), "url": views.pair_url(mine, every) if mine else None}
+            "facts": sum(1 for _ in found.facts()), "url": views.pair_url(mine, same) if mine else None}
 
 
 async def ingest(request: Request) -> dict:

@@ -120,9 +120,10 @@ def _status_of(exc: LegationError) -> int:
 def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     def respond(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
         if _wants_html(request):
+            # The security headers here too: a 500 is answered outside the middleware that adds them.
             return templates.TemplateResponse(request, "error.html", {"status": status, "message": message,
                                               "reason": HTTPStatus(status).phrase},
-                                              status_code=status, headers=headers)
+                                              status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
         return error_response(status, message, headers)
 
     @app.exception_handler(StarletteHTTPException)

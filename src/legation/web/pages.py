@@ -29,7 +29,7 @@ def _render(request: Request, template: str, context: dict, status: int = 200) -
 def _canonical(request: Request, pair: str, suffix: str) -> Response | None:
     """A redirect to the pair's URL in title order ("/pair/RUS-MAR" → "/pair/MAR-RUS"), if it is not."""
     store = request.app.state.store
-    chosen, _, _ = views.find_pair(store, pair, request.query_params.get("title"))
+    chosen, _ = views.find_pair(store, pair, request.query_params.get("title"))
     wanted = f"{chosen.a}-{chosen.b}"
     if pair == wanted:
         return None

@@ -32,13 +32,32 @@ def pair_url(pair: Pair, pairs: list[Pair]) -> str:
     return url
 
 
+def pair_urls(pairs: list[Pair]) -> dict[str, str]:
+    """The URL of every pair's page (as :func:`pair_url` gives it), by title.
+
+    Grouped by pair first: :func:`pair_url` over all pairs for each would be quadratic (20 seconds
+    for 10,000 pairs)."""
+    groups: dict[frozenset[str], list[Pair]] = {}
+    for p in pairs:
+        groups.setdefault(frozenset((p.a, p.b)), []).append(p)
+    return {p.title: pair_url(p, same) for same in groups.values() for p in same}
+
+
+def pair_list(pairs: list[Pair]) -> list[dict]:
+    """Every pair as a dict with its page's URL (the ``pairs`` of the index and of ``/api/pairs``)."""
+    urls = pair_urls(pairs)
+    return [{**p.to_dict(), "url": urls[p.title]} for p in pairs]
+
+
 def _pair_dict(pair: Pair, pairs: list[Pair]) -> dict:
     return {**pair.to_dict(), "url": pair_url(pair, pairs)}
 
 
-def find_pair(store: Store, pair: str, title: str | None = None) -> tuple[Pair, list[Pair], list[Pair]]:
-    """The article ``pair`` ("MAR-RUS", either order, ISO2 or ISO3) names: (chosen, all of that pair,
-    every pair). With several articles on one pair the first by title is chosen unless ``title`` says."""
+def find_pair(store: Store, pair: str, title: str | None = None) -> tuple[Pair, list[Pair]]:
+    """The article ``pair`` ("MAR-RUS", either order, ISO2 or ISO3) names: (chosen, all of that pair).
+    With several articles on one pair the first by title is chosen unless ``title`` says.
+
+    Only that pair's articles are read: :func:`pair_url` needs no others."""
     parts = pair.split("-")
     if len(parts) != 2 or not all(parts):
         raise NotFoundError(f"{pair!r} is not a pair of countries (give two codes, e.g. /pair/MAR-RUS)")
@@ -46,8 +65,7 @@ def find_pair(store: Store, pair: str, title: str | None = None) -> tuple[Pair, 
         x, y = iso3(parts[0]), iso3(parts[1])
     except UnknownCountryError as exc:
         raise NotFoundError(f"no such pair {pair!r}: {exc}") from None
-    pairs = store.pairs()
-    same = sorted((p for p in pairs if {p.a, p.b} == {x, y}), key=lambda p: p.title)
+    same = sorted(store.pairs(x, y), key=lambda p: p.title)
     if not same:
         raise NotFoundError(f"no article on the relations of {geo.country_name(x)} and {geo.country_name(y)} "
                             "in the database (the index at / lists every pair)")
@@ -58,7 +76,7 @@ def find_pair(store: Store, pair: str, title: str | None = None) -> tuple[Pair, 
             raise NotFoundError(f"no article titled {title!r} on this pair (there is: "
                                 f"{'; '.join(p.title for p in same)})")
         chosen = named[0]
-    return chosen, same, pairs
+    return chosen, same
 
 
 # --- spans ------------------------------------------------------------------------------------------
@@ -105,7 +123,7 @@ def index(store: Store) -> dict:
             per_country.setdefault(code, {"pairs": 0, "missions": 0})["missions"] += 1
     countries = {code: {"name": geo.country_name(code), **c} for code, c in sorted(per_country.items())}
     return {"ok": True, "counts": store.counts().to_dict(),
-            "pairs": [_pair_dict(p, pairs) for p in pairs], "countries": countries}
+            "pairs": pair_list(pairs), "countries": countries}
 
 
 def _fact(item: StoredFact, text: str) -> dict:
@@ -128,20 +146,20 @@ def pair(store: Store, code: str, title: str | None = None) -> dict:
 def pair_page(store: Store, code: str, title: str | None = None) -> tuple[dict, dict]:
     """The pair page's data (as :func:`pair`) and what the page draws from it: the timeline, curve and
     map geometry, and the article text as lines."""
-    chosen, same, pairs = find_pair(store, code, title)
+    chosen, same = find_pair(store, code, title)
     record = store.show(chosen.title)
     facts = store.facts(chosen.title)
     text = store.article_text(chosen.title)
     events = sorted(facts["events"], key=_event_order)
     timeline = charts.timeline(events, lambda e: highlight(text, e.span))
     shapes = geo.shapes()
-    url = pair_url(chosen, pairs)
+    url = pair_url(chosen, same)
     data = {
         "ok": True,
         "title": chosen.title,
-        "pair": _pair_dict(chosen, pairs),
+        "pair": _pair_dict(chosen, same),
         "json_url": url.replace(f"/pair/{chosen.a}-{chosen.b}", f"/pair/{chosen.a}-{chosen.b}.json", 1),
-        "others": [_pair_dict(p, pairs) for p in same if p.title != chosen.title],
+        "others": [_pair_dict(p, same) for p in same if p.title != chosen.title],
         "source": record.source,
         "names": dict(record.names),
         "see_also": list(record.see_also),
@@ -176,10 +194,10 @@ def pair_page(store: Store, code: str, title: str | None = None) -> tuple[dict, 
 
 def search(store: Store, text: str, limit: int = 50) -> dict:
     """Full-text search over the evidence of every fact, each hit with a link to it on its pair page."""
-    pairs = store.pairs()
-    urls = {p.title: pair_url(p, pairs) for p in pairs}
+    found = store.search(text, limit=limit) if text.strip() else []
+    urls = pair_urls(store.pairs(titles={hit.title for hit in found})) if found else {}
     hits = []
-    for hit in store.search(text, limit=limit) if text.strip() else []:
+    for hit in found:
         url = urls.get(hit.title)
         hits.append({**hit.to_dict(), "url": f"{url}#fact-{hit.id}" if url else None})
     return {"ok": True, "q": text, "hits": hits}
