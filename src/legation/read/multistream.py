@@ -15,6 +15,10 @@ pages whose title is a relations title are parsed as XML. A page is kept as the 
 revision's text, read as wikitext with ``source=f"{path}#{title}"``. Both paths give the same
 articles in the same order.
 
+Streams are decompressed a few at a time ahead of the reader, in threads (:func:`prefetch`):
+bz2 lets other threads run while it decompresses, so on two cores the next streams are being
+decompressed while the current pages are read as wikitext, and the order stays the dump's.
+
 A stream that cannot be read (truncated, corrupt, not where the index says, malformed XML) is
 an :class:`InputError` naming its byte offset; the other streams are read all the same.
 
@@ -26,8 +30,11 @@ from __future__ import annotations
 
 import bz2
 import html
+import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -308,15 +315,46 @@ def group_pages(fh: BinaryIO, group: StreamGroup, name: str) -> list[Page]:
     return list(stream_pages(read_stream(fh, group.offset, name), name, group.offset))
 
 
+def _group_pages_at(path: str | Path, group: StreamGroup, name: str) -> list[Page]:
+    with open(path, "rb") as fh:  # a file of its own: threads must not share a file position
+        return group_pages(fh, group, name)
+
+
+def default_threads() -> int:
+    """Threads that decompress ahead: the cores this process may use, at most 4."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+def prefetch(items: Iterable, work: Callable, threads: int) -> Iterator[tuple[object, Future]]:
+    """``(item, future of work(item))`` in the order of ``items``, at most ``2 * threads`` ahead."""
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="legation-bz2") as pool:
+        ahead: deque = deque()
+        try:
+            for item in items:
+                ahead.append((item, pool.submit(work, item)))
+                if len(ahead) > 2 * threads:
+                    yield ahead.popleft()
+            while ahead:
+                yield ahead.popleft()
+        finally:  # the reader stopped early: drop what was not started
+            for _, future in ahead:
+                future.cancel()
+
+
 # --------------------------------------------------------------------------- a whole dump
 
 
 def iter_multistream(path: str | Path, index: str | Path | None = None,
-                     errors: list[InputError] | None = None) -> Iterator[Article]:
+                     errors: list[InputError] | None = None, threads: int | None = None) -> Iterator[Article]:
     """Each relations article of a dump, through its index when it has one, else by a streaming scan.
 
     A stream that cannot be read is appended to ``errors`` and the others are read; without
     ``errors``, the first such error is raised once every other article has been yielded.
+    ``threads`` decompress streams ahead of the reader (default: :func:`default_threads`).
     """
     name = str(path)
     index_path = Path(index) if index is not None else find_index(path)
@@ -333,10 +371,12 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
         raise InputError(name, f"cannot be read: {exc.strerror}") from None
     with fh:
         names = namespaces(fh, name, found)
+        work = lambda group: _group_pages_at(path, group, name)  # noqa: E731
         try:
-            for group in stream_groups(index_path, namespaces=names):
+            for _, future in prefetch(stream_groups(index_path, namespaces=names), work,
+                                      threads or default_threads()):
                 try:
-                    pages = group_pages(fh, group, name)
+                    pages = future.result()
                 except InputError as exc:
                     found.append(exc)
                     continue
