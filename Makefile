@@ -7,8 +7,9 @@ PORT ?= 8000
 DB ?= legation.db
 BENCH_ARGS ?=
 FUZZ_ARGS ?=
+LOAD_ARGS ?=
 
-.PHONY: demo test lint bench fuzz setup clean
+.PHONY: demo test lint bench fuzz load setup clean
 
 $(BIN)/legation: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +37,10 @@ bench: setup
 # A million fuzzed articles through read, extract and ingest (docs/reliability.md); e.g. FUZZ_ARGS='--inputs 10000'.
 fuzz: setup
 	$(BIN)/python fuzz/fuzz.py $(FUZZ_ARGS)
+
+# 100,000 requests against `legation serve` over 10,000 records (docs/reliability.md); about 20 minutes.
+load: setup
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
