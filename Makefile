@@ -8,8 +8,9 @@ DB ?= legation.db
 BENCH_ARGS ?=
 FUZZ_ARGS ?=
 LOAD_ARGS ?=
+CRASH_ARGS ?=
 
-.PHONY: demo test lint bench fuzz load setup clean
+.PHONY: demo test lint bench fuzz load crash setup clean
 
 $(BIN)/legation: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,10 @@ fuzz: setup
 # 100,000 requests against `legation serve` over 10,000 records (docs/reliability.md); about 20 minutes.
 load: setup
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+# 50 SIGKILLs of `legation ingest` over 2,000 articles, SQLite (and PostgreSQL with LEGATION_TEST_PG set).
+crash: setup
+	$(BIN)/python bench/crash_safety.py $(CRASH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
