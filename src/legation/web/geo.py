@@ -9,7 +9,7 @@ capital. Nothing here imports a web framework.
 
 >>> x, y = project(0, 0)
 >>> round(x), round(y)
-(500, 254)
+(500, 260)
 """
 
 from __future__ import annotations
