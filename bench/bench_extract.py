@@ -17,8 +17,12 @@ from legation.countries import _find_countries
 from legation.extract import extract_article
 from legation.extract.sentences import sentences
 from legation.extract.time import _find_times
+from legation.leaders import _find_leaders
 from legation.places import _find_cities
 from legation.read import read_path, read_text
+
+# The extractor's caches of what it found in a text (a sentence), emptied before each round.
+CACHES = (_find_countries, _find_cities, _find_times, _find_leaders)
 
 
 def main() -> None:
@@ -37,9 +41,8 @@ def main() -> None:
 
     def extract_all() -> None:
         # Every article of a dump is new: no cache may carry results over from an earlier round.
-        _find_countries.cache_clear()
-        _find_cities.cache_clear()
-        _find_times.cache_clear()
+        for cache in CACHES:
+            cache.cache_clear()
         for source, text in texts:
             extract_article(read_text(text, source=source))
 

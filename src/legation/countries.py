@@ -247,11 +247,45 @@ def _pycountry_fallback(text: str) -> Country | None:
         import pycountry
     except ImportError:  # pragma: no cover - pycountry is a dependency, but only a fallback here
         return None
-    try:
+    names = _pycountry_names()
+    if names is not None:
+        found = names.get(text.lower())
+        return _table().countries.get(found.alpha_3) if found is not None else None
+    try:  # pragma: no cover - a pycountry whose database is laid out otherwise
         found = pycountry.countries.lookup(text)
     except LookupError:
         return None
     return _table().countries.get(found.alpha_3)
+
+
+@functools.cache
+def _pycountry_names() -> dict[str, object] | None:
+    """What ``pycountry.countries.lookup`` finds for each (lower-cased) value, as one dict.
+
+    ``lookup`` tries each index in turn and then the fields left out of the indices, record by
+    record, raising and catching an exception on every miss: most names looked up here are
+    people's, so it is slow where it matters. Built from the same indices and fields, in the same
+    order (the first found wins); None if pycountry's database is not laid out so.
+    """
+    import pycountry
+
+    db = pycountry.countries
+    try:
+        len(db)  # (loads it)
+        names: dict[str, object] = {}
+        for index in db.indices.values():
+            for value, record in index.items():
+                names.setdefault(value, record)
+        for record in db.objects:
+            for key in db.no_index:
+                value = record._fields.get(key)
+                if value is not None:
+                    names.setdefault(value.lower(), record)
+    except (AttributeError, TypeError):  # pragma: no cover
+        return None
+    if any(not hasattr(record, "alpha_3") for record in names.values()):  # pragma: no cover
+        return None
+    return names
 
 
 def historical_name(text: str) -> str | None:
@@ -415,8 +449,16 @@ def _prev_word(text: str, start: int) -> str | None:
     """The word right before ``start`` if only one space separates them."""
     if start < 2 or text[start - 1] != " " or not (text[start - 2].isalnum()):
         return None
-    m = re.search(r"(\w+)$", text[: start - 1])
-    return m.group(1) if m else None
+    return _word_before(text, start - 1) or None
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters that ends at ``end`` (what ``(\\w+)$`` finds in ``text[:end]``, read
+    from the end; ``text[end - 1]`` is not a newline)."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]
 
 
 def _next_word(text: str, end: int) -> str | None:

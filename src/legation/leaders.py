@@ -129,6 +129,9 @@ class _Table:
     forms: dict[str, tuple[str, ...]]  # key -> the forms behind it as written in the table (for case checks)
     max_words: int
     titles: dict[str, frozenset[str]]
+    # Every key and every run of its first words ("vladimir", "vladimir ilyich"): a scan of running
+    # text stops extending a name as soon as its words begin no known one.
+    prefixes: frozenset[str]
 
 
 @functools.cache
@@ -176,6 +179,7 @@ def _table() -> _Table:
         forms={k: tuple(v) for k, v in forms.items()},
         max_words=max((k.count(" ") + 1 for k in index), default=0),
         titles={iso3: frozenset(roles) for iso3, roles in titles.items()},
+        prefixes=frozenset(k.rsplit(" ", n)[0] for k in index for n in range(k.count(" ") + 1)),
     )
 
 
@@ -287,43 +291,51 @@ def find_leaders(text: str) -> list[tuple[Leader, tuple[int, int]]]:
 @functools.lru_cache(maxsize=4096)
 def _find_leaders(text: str) -> tuple[tuple[Leader, tuple[int, int]], ...]:
     table = _table()
-    words = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    prefixes = table.prefixes
+    written = _WORD.findall(text)
+    if not text.isascii():
+        written = [fold(w) for w in written]
+    lowered = [w.lower() for w in written]
+    spans: list[tuple[int, int]] = []  # where the words are, found when first needed (most texts name no one)
     found: list[tuple[Leader, tuple[int, int]]] = []
-    i = 0
-    while i < len(words):
-        # Words that can belong to one name starting at i.
-        run = [words[i]]
-        while len(run) < table.max_words and i + len(run) < len(words):
-            prev_end, (next_start, _, _) = run[-1][1], words[i + len(run)]
+    after = 0  # the first word a name may start at: the one after the last name found
+    for i in [i for i, k in enumerate(lowered) if k in prefixes]:
+        if i < after:
+            continue
+        k = lowered[i]
+        # Words that can belong to one name starting at i, as long as they begin a known name.
+        size = 1
+        while size < table.max_words and i + size < len(written):
+            k = f"{k} {lowered[i + size]}"
+            if k not in prefixes:  # (tested first: the cheaper, and the likelier to fail)
+                break
+            spans = spans or [m.span() for m in _WORD.finditer(text)]  # (the words of ``written``, in order)
+            prev_end, next_start = spans[i + size - 1][1], spans[i + size][0]
             gap = text[prev_end:next_start]
             joined = _JOIN.fullmatch(gap)
-            if not joined or ("." in gap and len(run[-1][2]) > 2):
+            if not joined or ("." in gap and len(written[i + size - 1]) > 2):
                 break
-            run.append(words[i + len(run)])
-        match = None
-        for n in range(len(run), 0, -1):
-            written = [w for _, _, w in run[:n]]
-            k = " ".join(written).lower()
+            size += 1
+        for n in range(size, 0, -1):
+            k = " ".join(lowered[i:i + n])
             numbers = table.index.get(k)
-            if numbers is None or not any(_case_ok(written, form) for form in table.forms[k]):
+            if numbers is None:
                 continue
-            start, end = run[0][0], run[n - 1][1]
-            if n == 1 and written[0] in _PREFIXES and text[end : end + 1] == "-":
+            words = written[i:i + n]
+            if not any(_case_ok(words, form) for form in table.forms[k]):
                 continue
-            following = words[i + n] if i + n < len(words) else None
+            spans = spans or [m.span() for m in _WORD.finditer(text)]
+            start, end = spans[i][0], spans[i + n - 1][1]
+            if n == 1 and words[0] in _PREFIXES and text[end : end + 1] == "-":
+                continue
             if (
-                following
-                and _NUMERAL.fullmatch(following[2])
-                and not _NUMERAL.fullmatch(written[-1])
-                and text[end : following[0]].isspace()
+                i + n < len(spans)
+                and _NUMERAL.fullmatch(written[i + n])
+                and not _NUMERAL.fullmatch(words[-1])
+                and text[end : spans[i + n][0]].isspace()
             ):
                 continue  # "King John VI" is not King John
-            match = (n, [table.rows[number] for number in numbers], (start, end))
+            found.append((_best([table.rows[number] for number in numbers]), (start, end)))
+            after = i + n
             break
-        if match is None:
-            i += 1
-            continue
-        n, rows, span = match
-        found.append((_best(rows), span))
-        i += n
     return tuple(found)

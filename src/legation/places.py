@@ -25,6 +25,7 @@ from legation.countries import (
     Mention,
     _fold,
     _table,
+    _word_before,
     _words,
     adjective_of,
     all_countries,
@@ -74,9 +75,14 @@ _STRIP = str.maketrans({c: None for c in ".,'’‘`ʻʼ()"} | {c: " " for c in 
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+_STRIPPED = re.compile("[.,'’‘`ʻʼ()\\-‐–—/]")  # the characters of _STRIP
+
+
 def _ascii_key(text: str) -> str:
-    words = text.casefold().translate(_STRIP).split()
-    return " ".join(_ABBREV.get(w, w) for w in words)
+    text = text.casefold()
+    if _STRIPPED.search(text):  # (str.translate looks every character up: slow, and most words need none)
+        text = text.translate(_STRIP)
+    return " ".join(_ABBREV.get(w, w) for w in text.split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -126,8 +132,15 @@ class _Gazetteer:
                     else:
                         index[alt] = [entry]
         self.index = index
+        # The first words of names of two words or more ("new", "new york" of "new york city"): a run of
+        # words in text that begins no name is not looked up any further.
+        self.heads = frozenset(k.rsplit(" ", n)[0] for k in index if " " in k for n in range(1, k.count(" ") + 1))
         self.capitals = capitals
         self._rows: dict[int, tuple[City, int]] = {}
+
+    def begins_name(self, key: str) -> bool:
+        """Whether ``key`` is a name, or its words are the first words of one."""
+        return key in self.index or key in self.heads
 
     def row(self, i: int) -> tuple[City, int]:
         """The city on row ``i`` and its capital flag (1 capital, 2 other capital, 3 former, 0 none)."""
@@ -289,29 +302,83 @@ def _find_cities(text: str, iso3: str | None = None) -> tuple[tuple[City, tuple[
         return ()
     code = iso3.upper() if iso3 else None
     g = _gazetteer()
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[tuple[City, tuple[int, int]]] = []
-    i = 0
+    after = 0  # the first token a name may start at: the one after the last name found
+    for i, names in _city_names(text):
+        if i < after:
+            continue
+        for j, start, end, key, words, inside in names:
+            # unrestricted: no names GeoNames has from other languages, and only sizeable places
+            hit = _lookup(key, code, aliases=code is not None)
+            if hit is None:
+                continue
+            row, weight = hit
+            small = g.population(row) < (50000 if words == 1 else 15000)
+            if code is None and not g.capital(row) and small:
+                continue
+            after = j + 1
+            if not inside:  # (else part of a longer proper noun)
+                out.append((g.get(row), (start, end)))
+            break
+    return tuple(out)
+
+
+# The names _city_names found in the texts of the article being read (each is asked about for either
+# side); emptied before each article (see forget()).
+_NAMES: dict[str, list] = {}
+_NAMES_KEPT = 4096
+
+
+def forget() -> None:
+    """Drop what :func:`_city_names` keeps: called before each article, as no two articles share their texts."""
+    _NAMES.clear()
+
+
+def _city_names(text: str) -> list[tuple[int, list[tuple[int, int, int, str, int, bool]]]]:
+    """The runs of tokens of ``text`` that may name a city, whatever the country, longest first.
+
+    For each capitalised token ``i`` that starts one: ``(j, start, end, key, words, inside)``, the
+    name ending at token ``j``, its span and key, its number of words, and whether it lies inside a
+    longer proper noun. A key that no city's name (nor its name with " city" and the like) has is
+    left out: no lookup could find it.
+    """
+    found = _NAMES.get(text)
+    if found is not None:
+        return found
+    if len(_NAMES) >= _NAMES_KEPT:
+        _NAMES.clear()
+    g = _gazetteer()
+    found = _NAMES[text] = []
+    toks = [m.span() for m in _TOKEN.finditer(text)]
     n = len(toks)
-    while i < n:
+    for i in range(n):
         s0, e0 = toks[i]
         if not text[s0].isupper() or (s0 and text[s0 - 1] in "-‐–"):
-            i += 1  # lower case, or the second part of a compound ("Anglo-Norman")
-            continue
-        found = None
+            continue  # lower case, or the second part of a compound ("Anglo-Norman")
+        merged = False  # "St.Petersburg": two tokens that are one word of the key
         # the longest run of tokens (joined by a space, hyphen or ", ") that names a city
         last = i
         while last + 1 < n and last + 1 - i < _MAX_WORDS:
             gap = text[toks[last][1]:toks[last + 1][0]]
             if gap not in _GAPS or (gap == "" and text[toks[last][1] - 1] != "."):
                 break
+            if gap == "":
+                merged = True
             last += 1
+        if not merged:
+            last = _named_run(text, toks, i, last, g)
+        names = []
         for j in range(last, i - 1, -1):
             start, end = s0, toks[j][1]
             if text[end - 1] == "." and end - toks[j][0] != 2:  # sentence-final full stop
                 end -= 1
             if text[end - 2:end] in ("'s", "’s"):  # possessive
                 end -= 2
+            key = _key(text[start:end])
+            if key not in g.index and not (" " in key and any(  # (each suffix starts with a space)
+                    key.endswith(suffix) and len(key) > len(suffix) + 2 and key[: -len(suffix)] in g.index
+                    for suffix in _SUFFIXES)):
+                continue  # no city is called so (see _lookup); the likeliest reason, so tested first
             if not text[end - 1].isalnum() and text[end - 1] != ".":
                 continue
             if j > i and not text[toks[j][0]].isupper() and text[toks[j][0]:toks[j][1]] not in ("ku",):
@@ -319,37 +386,40 @@ def _find_cities(text: str, iso3: str | None = None) -> tuple[tuple[City, tuple[
             words = text[start:end].replace("-", " ").split()
             if len(words) == 1 and (words[0] in _STOP or len(words[0]) < 3 or words[0].isupper()):
                 continue
-            key = _key(text[start:end])
             named = _country_key(key)
             if named is not None and named not in _CITY_STATES:
                 continue  # "Luxembourg", "Mexico": the country
-            # unrestricted: no names GeoNames has from other languages, and only sizeable places
-            hit = _lookup(key, code, aliases=code is not None)
-            if hit is None:
-                continue
-            row, weight = hit
-            small = g.population(row) < (50000 if len(words) == 1 else 15000)
-            if code is None and not g.capital(row) and small:
-                continue
-            found = (row, start, end, j)
-            break
-        if found is None:
-            i += 1
-            continue
-        row, start, end, j = found
-        prev = _prev_capitalised(text, start)
-        nxt = re.match(r" (\w)", text[end:end + 3])
-        if prev or (nxt and nxt.group(1).isupper()):
-            i = j + 1  # part of a longer proper noun
-            continue
-        out.append((g.get(row), (start, end)))
-        i = j + 1
-    return tuple(out)
+            nxt = _SPACE_WORD.match(text[end:end + 3])
+            inside = _prev_capitalised(text, start) or bool(nxt and nxt.group(1).isupper())
+            names.append((j, start, end, key, len(words), inside))
+        if names:
+            found.append((i, names))
+    return found
+
+
+def _named_run(text: str, toks: list[tuple[int, int]], i: int, last: int, g: _Gazetteer) -> int:
+    """The last token of ``toks[i:last + 1]`` that a city's name starting at token ``i`` can end with.
+
+    Spaces, hyphens and ", " between tokens all key as one space, so the key of tokens i..j is
+    their keys joined; unless the key of tokens i..j-1 is a name or begins one, no name ends at j
+    (nor ends at j with a suffix such as " city" that the lookup drops).
+    """
+    words = ""
+    for j in range(i, last + 1):
+        if words and not g.begins_name(words):
+            return j - 1
+        s, e = toks[j]
+        word = _key(text[s:e])
+        words = f"{words} {word}" if words and word else words or word
+    return last
+
+
+_SPACE_WORD = re.compile(r" (\w)")
 
 
 def _prev_capitalised(text: str, start: int) -> bool:
     """Whether a capitalised word (not a sentence-opening function word) directly precedes ``start``."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
-    m = re.search(r"(\w+)$", text[: start - 1])
-    return bool(m) and m.group(1)[0].isupper() and m.group(1) not in _FUNCTION
+    word = _word_before(text, start - 1)
+    return bool(word) and word[0].isupper() and word not in _FUNCTION

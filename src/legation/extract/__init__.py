@@ -108,6 +108,11 @@ def sides_of(article: Article) -> tuple[str, str]:
 
 def extract_article(article: Article) -> Record:
     """The relation record of one article."""
+    from legation import places
+    from legation.extract import triggers
+
+    triggers.forget()
+    places.forget()
     doc = Doc(article, sides_of(article))
     for kind, stage in _pipeline():
         doc.found[kind] = stage(doc)

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from legation.extract import Doc
 from legation.extract.time import find_times
+from legation.extract.triggers import SENTENCES
 from legation.facts import Agreement, Event
 from legation.places import find_countries
 
@@ -38,6 +39,9 @@ _DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:(?!(?
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
 # "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
 _AGREED = re.compile(r"\bagreed\s+(?:on|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
+# Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
+_NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
+                             r"agreed)", re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
@@ -92,6 +96,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
     out: list[Agreement] = []
     for s in doc.sentences:
         text = s.text
+        if not _NOUNS.any(text):
+            continue  # no word that starts an agreement's noun: none of the three patterns below can match
         mentions: list[tuple[int, int, str | None, str | None]] = []  # start, end, name, subject
         for m in _NAMED.finditer(text):
             name = m.group(0).strip()

@@ -13,6 +13,7 @@ import re
 
 from legation.extract import Doc
 from legation.extract.time import find_times
+from legation.extract.triggers import SENTENCES
 from legation.facts import Assessment
 
 _ABOUT_RELATIONS = re.compile(
@@ -31,8 +32,13 @@ _JUDGED = re.compile(
     r"evolved|reached)\b", re.IGNORECASE)
 
 
+# The four, indexed by the first letters of their words: a sentence is searched only where those words start.
+_LEXICON = SENTENCES.lexicon([_ABOUT_RELATIONS, _JUDGED, _POSITIVE, _NEGATIVE])
+_N_ABOUT, _N_JUDGED, _N_POSITIVE, _N_NEGATIVE = range(4)
+
+
 def _polarity(text: str) -> str:
-    pos, neg = bool(_POSITIVE.search(text)), bool(_NEGATIVE.search(text))
+    pos, neg = bool(_LEXICON.search_in(_N_POSITIVE, text)), bool(_LEXICON.search_in(_N_NEGATIVE, text))
     if pos and neg:
         return "mixed"
     return "positive" if pos else "negative" if neg else "neutral"
@@ -42,12 +48,12 @@ def extract(doc: Doc) -> tuple[Assessment, ...]:
     out = []
     for s in doc.sentences:
         text = s.text
-        if not (_ABOUT_RELATIONS.search(text) and _JUDGED.search(text)):
+        if not (_LEXICON.search_in(_N_ABOUT, text) and _LEXICON.search_in(_N_JUDGED, text)):
             continue
         polarity = _polarity(text)
         if polarity == "neutral":
             continue
-        judged = _POSITIVE.search(text) or _NEGATIVE.search(text)
+        judged = _LEXICON.search_in(_N_POSITIVE, text) or _LEXICON.search_in(_N_NEGATIVE, text)
         times = [t for t in find_times(text, doc.context) if t.start is not None]
         evidence, span = doc.span_of(s)
         out.append(Assessment(evidence=evidence, span=span, text=judged.group(0), polarity=polarity,

@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from legation.extract.dating import is_frame
 from legation.extract.time import TimeExpr
 
-# A comma or semicolon that opens a new clause, with the conjunction that introduces it.
+# A comma or semicolon that opens a new clause, with the conjunction that introduces it. (Written as
+# its first character and then what follows each kind, so that the engine skips to those characters.)
 _CONJ = re.compile(
-    r"(?:;\s+|,\s+(?=(?:and|but|while|whereas|after which|which then|yet|although|though|subsequently)\b)|"
-    r"\s+(?=but\b))",
+    r"[;,\s](?:(?<=;)\s+|(?<=,)\s+(?=(?:and|but|while|whereas|after which|which then|yet|although|though|"
+    r"subsequently)\b)|(?<=\s)\s*(?=but\b))",
     re.IGNORECASE,
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
 _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-_AND = re.compile(r"\s+(?=and\b)")
+_AND = re.compile(r"\s\s*(?=and\b)")  # (\s+, opening with one \s for the engine to skip to)
 _COMMA = re.compile(r",\s+")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
 _FRONTED = re.compile(
@@ -35,6 +36,8 @@ _FRONTED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PUNCT = re.compile(r"[,;]")
+_BARE_YEAR = re.compile(r"(?:in\s+)?\d{3,4}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,19 +50,32 @@ class Clause:
     fronted: bool = False  # a fronted subordinate clause ("After the Soviet Union collapsed, …")
 
 
+_MARKS = re.compile(r'[()"“”]')
+
+
 def _protected(text: str) -> list[bool]:
     """For each character, whether it lies inside parentheses or quotation marks."""
     out = [False] * len(text)
     depth = 0
     quote = False
-    for i, ch in enumerate(text):
+    inside = -1  # where the current protected stretch began, if it did
+    for m in _MARKS.finditer(text):  # the state changes only at a mark
+        i = m.start()
+        ch = text[i]
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in "\"“”":
+        else:
             quote = not quote if ch == '"' else ch == "“"
-        out[i] = depth > 0 or quote
+        if depth > 0 or quote:
+            if inside < 0:
+                inside = i
+        elif inside >= 0:
+            out[inside:i] = [True] * (i - inside)  # up to the mark that ends it, itself not protected
+            inside = -1
+    if inside >= 0:
+        out[inside:] = [True] * (len(text) - inside)
     return out
 
 
@@ -105,12 +121,14 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     edges = [0, *[m.start() for m in conj], len(text)]
     for n, m in enumerate(conj):
         left, right = (edges[n], m.start()), (m.end(), edges[n + 2])
-        cued = has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
-        if (cued and (timed(*left) or timed(*right))) or (timed(*left) and timed(*right)):
+        timed_left, timed_right = timed(*left), timed(*right)
+        # (The cues matter only when one side is timed and the other not.)
+        if (timed_left and timed_right) or ((timed_left or timed_right) and has_cue(text[left[0]:left[1]])
+                                            and has_cue(text[right[0]:right[1]])):
             cuts.add((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
-        nxt = min([c.start() for c in re.finditer(r"[,;]", text[m.end():])] + [len(text) - m.end()]) + m.end()
+        nxt = min([c.start() for c in _PUNCT.finditer(text[m.end():])] + [len(text) - m.end()]) + m.end()
         if ok(m) and timed(0, m.start()) and timed(m.end(), nxt) and has_cue(text[m.end():nxt]):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
@@ -119,13 +137,13 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         left = text[: m.end()]
         fronted_times = [t for t in times if t.span[1] <= m.end()]
         dates_main = bool(fronted_times) and not timed(m.end(), len(text))
-        if not _only_time(left, fronted_times, 0) and has_cue(text[m.end():]) and not dates_main:
+        if not dates_main and not _only_time(left, fronted_times, 0) and has_cue(text[m.end():]):
             cuts.add((m.end() - len(m.group(0)) + len(m.group(0).rstrip(", ")), m.end()))
     # Between two time expressions in different clauses, cut at the first comma between them.
     ordered = sorted(times, key=lambda t: t.span)
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = [(s, e) for s, e in cuts if a.span[1] <= s and e <= b.span[0]]
-        bare = re.fullmatch(r"(?:in\s+)?\d{3,4}", b.text, re.IGNORECASE)
+        bare = _BARE_YEAR.fullmatch(b.text)
         if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])):
             continue
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
@@ -147,7 +165,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         start = right_start
     parts.append((start, len(text)))
 
-    fronted_end = next((a for a, b in cuts if a < len(text) and (m := _FRONTED.match(text)) and b == m.end()), None)
+    fronted = _FRONTED.match(text)
+    fronted_end = next((a for a, b in cuts if a < len(text) and fronted and b == fronted.end()), None)
     clauses = [Clause(s, e, tuple(t for t in ordered if s <= t.span[0] and t.span[1] <= e), s == 0 and e == fronted_end)
                for s, e in parts]
     # A part that is only a time adverbial ("In 1951,") belongs to the clause after it.
@@ -157,7 +176,7 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         if carry is not None:
             c = Clause(carry.start, c.end, carry.times + c.times, carry.fronted)
             carry = None
-        if _only_time(text[c.start:c.end], c.times, c.start) and c is not clauses[-1]:
+        if c is not clauses[-1] and _only_time(text[c.start:c.end], c.times, c.start):
             carry = c
             continue
         merged.append(c)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from legation.extract.triggers import Lexicon, fold
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -140,6 +142,16 @@ _NEGATION = re.compile(
     r"were not|would not|refused to)\s+(?:\w+\s+){0,2}?$",
     re.IGNORECASE,
 )
+# Every phrase of _NEGATION holds one of these, once folded as a case-insensitive match folds it.
+_NEGATION_WORDS = ("not", "n't", "never", "failed", "refused")
+
+
+def _negated(before: str) -> bool:
+    """Whether ``before`` (what precedes a cue) ends with a negation ("did not", "never")."""
+    folded = fold(before)
+    return any(word in folded for word in _NEGATION_WORDS) and _NEGATION.search(before) is not None
+
+
 _FUTURE = re.compile(r"\b(?:plans? to|planning to|planned to|will|is expected to|intends? to|is set to|promises? to|"
                      r"should later|aims? to)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?\w+", re.IGNORECASE)
@@ -160,8 +172,10 @@ class Reading:
     strong: bool
 
 
-# Every cue at once: a clause no cue matches is read with one search instead of one per cue.
-_ANY_CUE = re.compile("|".join(f"(?:{cue.pattern.pattern})" for cue in CUES), re.IGNORECASE)
+# The cues, and the words of speech and mood, indexed by the starts of their words: a clause is
+# searched only with the expressions its words can match, and only where those words start.
+_LEXICON = Lexicon([*(cue.pattern for cue in CUES), _SPEECH, _FUTURE, _HYPOTHETICAL, _HOSTILE_SPEECH])
+_N_SPEECH, _N_FUTURE, _N_HYPOTHETICAL, _N_HOSTILE = range(len(CUES), len(CUES) + 4)
 
 
 def read_clause(text: str) -> Reading:
@@ -172,15 +186,17 @@ def read_clause(text: str) -> Reading:
     >>> read_clause("King Mohammed VI of Morocco visited Russia and met with President Putin").types
     ('CONSULT',)
     """
-    if not _ANY_CUE.search(text):
-        return Reading((), None, (), False)
+    found = _LEXICON.hits(text)
     hits: list[tuple[int, Cue, bool]] = []
     taken: list[tuple[int, int]] = []
-    for cue in CUES:
-        for m in cue.pattern.finditer(text):
+    for n, where in found.items():
+        if n >= len(CUES):
+            break
+        cue = CUES[n]
+        for m in _LEXICON.finditer(n, text, where):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            negated = bool(_NEGATION.search(text[max(0, m.start() - 40): m.start()]))
+            negated = _negated(text[max(0, m.start() - 40): m.start()])
             hits.append((m.start(), cue, negated))
             taken.append(m.span())
     if not hits:
@@ -190,7 +206,7 @@ def read_clause(text: str) -> Reading:
     aux: list[str] = []
     mode = None
     strong = False
-    speech = _SPEECH.search(text)
+    speech = _N_SPEECH in found and _LEXICON.search(_N_SPEECH, text, found[_N_SPEECH])
     for pos, cue, negated in hits:
         cue_types = cue.types
         if negated and cue_types[0] in _COOPERATIVE:
@@ -212,18 +228,23 @@ def read_clause(text: str) -> Reading:
         weak = {t for _, cue, neg in hits if not cue.strong and not neg for t in cue.types}
         strong_types = {t for _, cue, neg in hits if cue.strong or neg for t in (("REJECT",) if neg else cue.types)}
         types = [t for t in types if t not in weak or t in strong_types]
-    if speech and _HOSTILE_SPEECH.search(text[speech.end():]) and "ACCUSE" not in types:
+    # (What follows the verb of speech: the text after it, searched from there.)
+    if (speech and _N_HOSTILE in found and _LEXICON.search(_N_HOSTILE, text, found[_N_HOSTILE], speech.end())
+            and "ACCUSE" not in types):
         types.insert(0, "ACCUSE")
-    if _FUTURE.search(text):
+    if _N_FUTURE in found and _LEXICON.search(_N_FUTURE, text, found[_N_FUTURE]):
         aux.append("future")
-    elif _HYPOTHETICAL.search(text):
+    elif _N_HYPOTHETICAL in found and _LEXICON.search(_N_HYPOTHETICAL, text, found[_N_HYPOTHETICAL]):
         aux.append("hypothetical")
     return Reading(tuple(types), mode, tuple(aux), strong)
 
 
+_CUE_LEXICON = Lexicon([cue.pattern for cue in CUES])
+
+
 def has_cue(text: str) -> bool:
     """True when some cue of the lexicon occurs in the text."""
-    return _ANY_CUE.search(text) is not None
+    return _CUE_LEXICON.any(text)
 
 
 _CONTEXTS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -251,6 +272,10 @@ _CONTEXTS: tuple[tuple[str, re.Pattern], ...] = tuple(
 )
 
 
+_CONTEXT_LEXICON = Lexicon([pattern for _, pattern in _CONTEXTS])
+
+
 def contexts(text: str) -> tuple[str, ...]:
     """PLOVER contexts the clause's words support."""
-    return tuple(name for name, pattern in _CONTEXTS if pattern.search(text))
+    return tuple(_CONTEXTS[n][0] for n, where in _CONTEXT_LEXICON.hits(text).items()
+                 if _CONTEXT_LEXICON.search(n, text, where))

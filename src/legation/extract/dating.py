@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from legation.extract.time import TimeExpr, find_times, heading_time, parse_time, resolve
+from legation.extract.triggers import SENTENCES
 
 _PREPOSITION = re.compile(
     r"^(?:in|on|at|during|since|after|before|until|till|by|from|between|throughout|as of|around|circa|"
@@ -31,6 +32,17 @@ _THEN = re.compile(r"(?<!since )(?<!until )(?<!by )(?<!till )\b(?:then|thereafte
                    re.IGNORECASE)
 _WARLIKE = re.compile(r"\b(?:war|wars|conflict|revolution|crisis|invasion)\b", re.IGNORECASE)
 _SINCE_INDEPENDENCE = re.compile(r"\bsince\s+(?:its\s+|their\s+)?independence\b", re.IGNORECASE)
+# Words the two searches above need ("war", "then"), found with the sentences' other words (see
+# legation.extract.triggers): most sentences have neither, and are not searched.
+_GATES = SENTENCES.lexicon([re.compile(r"\b(?:war|conflict)\b", re.IGNORECASE),
+                            re.compile(r"\b(?:then|thereafter|subsequently)\b", re.IGNORECASE)])
+
+
+def _has(text: str, n: int) -> bool:
+    return _GATES.search_in(n, text) is not None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 PRECISION_RANK = {"day": 6, "month": 5, "year": 4, "decade": 3, "century": 2, "period": 1, "relative": 0}
 
@@ -77,6 +89,7 @@ class Timeline:
     headings: list[TimeExpr | None]
     wars: list[TimeExpr | None]
     carried: list[TimeExpr | None] = field(default_factory=list)
+    _resolved: dict[int, list[TimeExpr]] = field(default_factory=dict, repr=False, compare=False)
 
     def resolved(self, i: int) -> list[TimeExpr]:
         """Sentence ``i``'s own expressions with relative ones anchored.
@@ -84,6 +97,11 @@ class Timeline:
         A relative expression anchors on the last absolute one before it in the
         same sentence ("in 1943, and … the same year"), else on the sentence's anchor.
         """
+        if (done := self._resolved.get(i)) is None:
+            done = self._resolved[i] = self._resolve(i)  # (asked for by the carried times and the events)
+        return list(done)
+
+    def _resolve(self, i: int) -> list[TimeExpr]:
         out: list[TimeExpr] = []
         for expr in self.own[i]:
             earlier = [e for e in out if e.span[1] <= expr.span[0]]
@@ -126,7 +144,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
                 break
         else:
             last_war_here = None
-        if not exprs and (m := _THEN.search(s.text)):
+        if not exprs and _has(s.text, 1) and (m := _THEN.search(s.text)):
             # "France and Morocco then agreed …": after the time of what came before.
             exprs = [TimeExpr(m.group(0), m.span(), None, None, "relative", "relative")]
         extra = _anaphora(s.text, last_war_here or last_war)
@@ -174,7 +192,7 @@ def listed(times: list[TimeExpr], text: str) -> TimeExpr | None:
     if len(points) < 2:
         return None
     for a, b in zip(points, points[1:], strict=False):
-        if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[a.span[1]:b.span[0]]):
+        if not _LIST_GAP.fullmatch(text[a.span[1]:b.span[0]]):
             return None
     first, last = points[0], points[-1]
     return replace(first, end=last.end, text=text[first.span[0]:last.span[1]], span=(first.span[0], last.span[1]),
@@ -221,7 +239,7 @@ def _anaphora(text: str, last_war: TimeExpr | None) -> TimeExpr | None:
     """ "After the war" → after the last war named before this sentence."""
     if last_war is None:
         return None
-    m = _THE_WAR.search(text)
+    m = _THE_WAR.search(text) if _has(text, 0) else None
     if not m:
         return None
     war = base(last_war)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from legation.extract import Doc
 from legation.extract.dating import year
 from legation.extract.time import find_times
+from legation.extract.triggers import SENTENCES
 from legation.facts import Mission
 from legation.places import city as lookup_city
 from legation.places import country as lookup_country
@@ -37,6 +38,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"embass(?:y|ies)|legations?", "embassy"),
 )
 _KIND = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_KINDS)) + r")\b", re.IGNORECASE)
+_KINDS_LEXICON = SENTENCES.lexicon([_KIND])  # a sentence names no mission unless a word starts as a mission's name does
 _RANK = {"consulate-general": 3, "consulate": 2, "consular-office": 1}
 _NEGATED = re.compile(r"\b(?:does not|do not|doesn't|don't|did not|has no|have no|had no|without|lacks?)\s+(?:\w+\s+){0,3}$",
                       re.IGNORECASE)
@@ -147,7 +149,7 @@ def _sentences(doc: Doc) -> list[Mission]:
     out = []
     for s in doc.sentences:
         text = s.text
-        if not _KIND.search(text):
+        if not _KINDS_LEXICON.any(text):
             continue
         years = [t for t in find_times(text, doc.context) if t.start and t.kind != "relative"]
         subject = None

@@ -14,12 +14,16 @@ sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import NamedTuple
 
 from legation.extract import Doc
 from legation.extract.dating import year
 from legation.extract.time import find_times
+from legation.extract.triggers import SENTENCES
 from legation.facts import Person
 from legation.leaders import country_of, find_leaders, leaders, titles_of
 from legation.places import city as lookup_city
@@ -39,14 +43,16 @@ _PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|i
 _NUMERAL = r"(?:[IVX]{1,4})"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_NUMERAL})?\b"
 _TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")
-_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>ambassador|envoy|president|"
-    rf"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor)\b",
-)
+# Some patterns end with words most sentences lack; that end, searched alone, rules them out cheaply
+# (see _GATES below).
+_APPOSITIVE_END = (r",\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>ambassador|envoy|president|"
+                   r"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor)\b")
+_APPOSITIVE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE_END}")
 # "The current President, Vladimir Putin, paid a visit"
 _TITLE_APPOSITIVE = re.compile(rf"\b(?P<title>{_TITLES}),\s+(?P<name>{_NAME}),")
-_AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
-                       r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
+_AS_TITLE_END = (r"as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
+                 r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
+_AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+{_AS_TITLE_END}")
 _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|"
                 r"participated|the first settler|coming to power|came to power|took power|ruled|resigned|"
                 r"travell?ed|demanded|renounced|imposed|knelt|agreed|proposed|refused|rejected|accused|"
@@ -60,9 +66,10 @@ _AGENT = re.compile(
 # "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
 _PLURAL_TITLES = (r"Presidents|Prime Ministers|Foreign Ministers|Kings|Emperors|Chancellors|Premiers|Leaders|"
                   r"leaders|presidents|prime ministers|foreign ministers")
+_COORDINATED_END = (rf"and\s+(?:(?:{_TITLES})\s+)?(?P<second>{_NAME})"
+                    rf"(?=,?\s+(?:together with\b[^,]*,\s+)?{_AGENT_VERBS}\b|\s+signed\b)")
 _COORDINATED = re.compile(
-    rf"(?:\b(?P<title>{_PLURAL_TITLES})\s+)?(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?\s+and\s+"
-    rf"(?:(?:{_TITLES})\s+)?(?P<second>{_NAME})(?=,?\s+(?:together with\b[^,]*,\s+)?{_AGENT_VERBS}\b|\s+signed\b)"
+    rf"(?:\b(?P<title>{_PLURAL_TITLES})\s+)?(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?\s+{_COORDINATED_END}"
 )
 _PLURAL_TITLED = re.compile(rf"\b(?P<title>{_PLURAL_TITLES})\s+(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?"
                             rf"\s+and\s+(?P<second>{_NAME})")
@@ -79,6 +86,88 @@ _POSSESSIVE = re.compile(rf"\b(?P<name>(?:{_NAME_WORD}\s+){{0,2}}[A-Z][a-zà-ÿ]
                          r"(?:successor|predecessor|return|regime|government|mismanagement|rule|administration|"
                          r"campaign|death|visit|policy|policies|reign|presidency|tenure|forces)\b")
 _REGIME = re.compile(r"\bthe\s+(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:regime|government|administration|era|dictatorship)\b")
+
+# How each pattern is searched. Those that open a word are indexed by its first letters (see
+# legation.extract.triggers) and tried only where such a word starts; _AGENT only before a verb (see
+# _agents); the others only when their gate finds what every match of theirs holds: a verb of
+# _AGENT_VERBS after a space (as a word, found by the index), or their end, searched alone.
+_VERB = re.compile(rf"\b{_AGENT_VERBS}\b")
+_INDEXED = ("_TITLED", "_TITLE_APPOSITIVE", "_PLURAL_TITLED", "_SUBJECT_OF", "_REGIME", "_GOVERNMENT_OF", "_ROLE_NOUN",
+            "_VERB")
+_LEXICON = SENTENCES.lexicon([globals()[name] for name in _INDEXED])
+_N_VERB = _INDEXED.index("_VERB")
+Hits = dict[int, list[int] | None]
+
+
+def _has_verb(text: str, hits: Hits) -> bool:
+    return _N_VERB in hits and _LEXICON.search(_N_VERB, text, hits[_N_VERB]) is not None
+
+
+_COORDINATED_GATE = re.compile(_COORDINATED_END).search
+_GATES: dict[str, Callable[[str, Hits], object]] = {
+    "_APPOSITIVE": lambda text, hits, search=re.compile(_APPOSITIVE_END).search: search(text),
+    "_AS_TITLE": lambda text, hits, search=re.compile(_AS_TITLE_END).search: search(text),
+    "_COORDINATED": lambda text, hits: _has_verb(text, hits) and _COORDINATED_GATE(text),
+    "_POSSESSIVE": lambda text, hits: "'" in text or "’" in text,
+}
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-Þ]")  # where a name word can start
+_RUN = re.compile(r"\S+")
+
+
+def _agents(text: str, hits: Hits) -> Iterable[re.Match]:
+    """``_AGENT.finditer(text)``, tried only where a match can start.
+
+    A match ends with a verb (after a space, so where a word starts) and its name is at most five
+    pieces (name words, a particle), each in one of the runs of non-space characters before the verb:
+    it starts with a capital within the five runs before one of the verbs.
+    """
+    if _N_VERB not in hits:
+        return
+    where = hits[_N_VERB]
+    verbs = [at for at in (range(len(text)) if where is None else where) if _VERB.match(text, at)]
+    if not verbs:
+        return
+    runs = [m.start() for m in _RUN.finditer(text)]
+    capitals = [m.start() for m in _CAPITAL.finditer(text)]
+    starts: set[int] = set()
+    for verb in verbs:
+        first = runs[max(0, bisect.bisect_left(runs, verb) - 5)]
+        starts.update(capitals[bisect.bisect_left(capitals, first):bisect.bisect_left(capitals, verb)])
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := _AGENT.match(text, at)) is not None:
+            yield m
+            end = m.end()
+
+
+_FINDERS: dict[str, Callable[[str, Hits], Iterable[re.Match]]] = {"_AGENT": _agents}
+
+
+class _Search(NamedTuple):
+    """How one pattern is searched: by the index, by a finder of its own, or after its gate."""
+
+    pattern: re.Pattern
+    indexed: int | None
+    finder: Callable[[str, Hits], Iterable[re.Match]] | None
+    gate: Callable[[str, Hits], object] | None
+
+    def finditer(self, text: str, hits: Hits) -> Iterable[re.Match]:
+        if self.indexed is not None:
+            return _LEXICON.finditer(self.indexed, text, hits[self.indexed]) if self.indexed in hits else ()
+        if self.finder is not None:
+            return self.finder(text, hits)
+        if self.gate is not None and not self.gate(text, hits):
+            return ()
+        return self.pattern.finditer(text)
+
+
+def _searches(*names: str) -> tuple[_Search, ...]:
+    # (Looked up by name: hashing a compiled pattern hashes its whole code.)
+    return tuple(_Search(globals()[name], _INDEXED.index(name) if name in _INDEXED else None, _FINDERS.get(name),
+                         _GATES.get(name)) for name in names)
+
 
 # Words that make a capitalized run a thing, not a person.
 _NOT_PERSON = re.compile(
@@ -121,12 +210,14 @@ _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "E
 
 
 _LEADING_TITLE = re.compile(rf"^(?:{_TITLES})\s+")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
+_SPACES = re.compile(r"\s+")
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"(?:'s|’s|')$", "", name.strip())
+    name = _POSSESSIVE_END.sub("", name.strip())
     name = _LEADING_TITLE.sub("", name)
-    return re.sub(r"\s+", " ", name)
+    return _SPACES.sub(" ", name)
 
 
 def _plausible(name: str, strong: bool = False) -> bool:
@@ -230,29 +321,36 @@ def _envoys(doc: Doc) -> list[Person]:
     return out
 
 
+_TITLED_SEARCH = _searches("_TITLED")[0]
+_APPOSITIVES = _searches("_APPOSITIVE", "_AS_TITLE", "_TITLE_APPOSITIVE")
+_COORDINATIONS = _searches("_COORDINATED", "_PLURAL_TITLED")
+_AGENTS = _searches("_AGENT", "_SUBJECT_OF", "_POSSESSIVE", "_REGIME", "_GOVERNMENT_OF", "_ROLE_NOUN")
+
+
 def extract(doc: Doc) -> tuple[Person, ...]:
     found: list[tuple[Person, int]] = [(p, SAID) for p in _envoys(doc)]
     for s in doc.sentences:
         text = s.text
         candidates: list[tuple[int, int, str, str | None]] = []
-        for m in _TITLED.finditer(text):
+        hits = _LEXICON.hits(text)
+        for m in _TITLED_SEARCH.finditer(text, hits):
             candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
-        for pattern in (_APPOSITIVE, _AS_TITLE, _TITLE_APPOSITIVE):
-            for m in pattern.finditer(text):
+        for search in _APPOSITIVES:
+            for m in search.finditer(text, hits):
                 candidates.append((m.start("name"), m.end("name"), m.group("name"), m.group("title")))
         pairs: list[tuple[int, int]] = []  # starts of names coordinated as joint actors ("A and B signed")
-        for pattern in (_COORDINATED, _PLURAL_TITLED):
-            for m in pattern.finditer(text):
+        for search in _COORDINATIONS:
+            for m in search.finditer(text, hits):
                 title = m.group("title")
                 title = title[:-1] if title and title.endswith("s") else title
                 for group in ("first", "middle", "second"):
                     if m.group(group):
                         candidates.append((m.start(group), m.end(group), m.group(group), title))
                 pairs.append((m.start("first"), m.start("second")))
-        for pattern in (_AGENT, _SUBJECT_OF, _POSSESSIVE, _REGIME, _GOVERNMENT_OF, _ROLE_NOUN):
-            for m in pattern.finditer(text):
+        for search in _AGENTS:
+            for m in search.finditer(text, hits):
                 for group in ("name", "name2"):
-                    if group in pattern.groupindex and m.group(group):
+                    if group in search.pattern.groupindex and m.group(group):
                         candidates.append((m.start(group), m.end(group), m.group(group), None))
         for leader, (a, b) in find_leaders(text):
             if " " in text[a:b].strip() or text[a:b].strip() == leader.name:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from legation.extract.triggers import SENTENCES
+
 
 @dataclass(frozen=True)
 class QuantityMatch:
@@ -92,6 +94,18 @@ _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+
 _NUMBER = re.compile(
     rf"(?:{_CUR})?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?i:\b(?P<words>{_WORDS}))(?![\w-])")
+# Where a match of _NUMBER can start (a superset): a digit or a currency sign; a capital not after a
+# letter, with a digit soon after (a currency code, "U.S.$"); a word that opens as a number word does
+# ("one" … "ninety"), or "a" before "hundred", "thousand" and the like. _NUMBER is tried only there.
+# Each search opens with a set of characters, so that the engine skips to them; the words are found with
+# the sentence's other words (see legation.extract.triggers).
+_SIGN_START = re.compile(r"\d+|[$€£¥₹₽₨]")  # (a run of digits: a match inside one starts where one ended)
+_DIGIT = re.compile(r"\d")
+_CODE_START = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?=\D{0,7}\d)")
+_WORD_START = SENTENCES.lexicon([
+    re.compile(r"\b(?:one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for)", re.I),
+    re.compile(r"\ba\s+(?:hundred|dozen|thousand|million|billion|trillion)", re.I),
+])
 _MULT = re.compile(r"(?i:\s+(?P<w>thousand|million|billion|trillion|lakhs?|crores?)\b"
                    r"|(?P<s>\s?(?:bn|mn)|[mbk])(?![\w-]))")
 _RATE = re.compile(r"(?i:\s*(?:bpd|b/d|bbl/d)\b|\s+(?:barrels?|bbl)(?:\s+of\s+(?:crude\s+)?oil)?"
@@ -255,6 +269,33 @@ def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
 
 
 # ---------------------------------------------------------------- main
+def _numbers(text: str):
+    """``_NUMBER.finditer(text)``, trying _NUMBER only where a match can start (see _SIGN_START)."""
+    starts = [m.start() for m in _SIGN_START.finditer(text)]
+    if starts:  # (a currency code needs a digit after it)
+        starts += [m.start() for m in _CODE_START.finditer(text)]
+    for n, pattern in enumerate(_WORD_START.patterns):
+        where = _WORD_START.where(text, n)
+        if where is None:  # (not indexed: wherever it matches)
+            where = [at for at in range(len(text)) if pattern.match(text, at)]
+        if where:
+            starts += where
+    starts.sort()
+    end = 0
+    i = 0
+    while i < len(starts):
+        pos = starts[i]
+        i += 1
+        if pos < end or (m := _NUMBER.match(text, pos)) is None:
+            continue
+        yield m
+        end = m.end()
+        if _DIGIT.match(text, end):
+            # A match that ends inside a run of digits ("1,2345"): the next one starts right there, as a
+            # match of _NUMBER starts at every digit.
+            starts.insert(i, end)
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Every figure stated in ``text`` (one sentence), in order of appearance.
 
@@ -266,7 +307,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     found: list[QuantityMatch] = []
     last_end = 0
-    for m in _NUMBER.finditer(text):
+    for m in _numbers(text):
         start, end = m.start(), m.end()
         if start < last_end:
             continue

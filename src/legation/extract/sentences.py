@@ -38,11 +38,28 @@ class Sentence:
         return article.blocks[self.block].source_span(self.start + i, self.start + j)
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_WORD_FORMS = re.compile(r"[A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+")
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    """The word that ends at ``dot``: what ``(?:^|[\\s(\"'])([A-Za-z](?:\\.[A-Za-z])*|[A-Za-z]+)$`` finds in
+    ``text[:dot]``, read from the end. The word is all the letters and dots before the end (before a
+    final newline, where ``$`` also matches), after a space, bracket or quote or at the start.
+    """
+    end = dot - 1 if dot and text[dot - 1] == "\n" else dot
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    if start == end or (start > 0 and not (text[start - 1].isspace() or text[start - 1] in "(\"'")):
+        return None
+    return text[start:end] if _WORD_FORMS.fullmatch(text, start, end) else None
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = re.search(r"(?:^|[\s(\"'])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)$", text[:dot])
-    if not m:
+    word = _word_before(text, dot)
+    if word is None:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return True
     return word.casefold() in _ABBREVIATIONS or "." in word

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from legation.extract import periods as vocab
+from legation.extract.triggers import required, word_starts, words_in
 
 Date = tuple[int, int, int]  # year, month, day; 0 = not given
 _RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "period": 5, "relative": 6}
@@ -89,6 +90,10 @@ _LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{vocab.LABELS})\s*|[§#№$€£¥]\s
 _TEMPORAL_BEFORE = re.compile(r"(?<!\w)(?:in|since|until|till|after|before|during|from|by|of)\s+\Z", re.I)
 _BY_VERB = re.compile(r"(?<!\w)(?:\w+ed|rose|fell|grew|up|down|rise|drop|cut)\s+by\s+\Z", re.I)
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
+_OF_IN = re.compile(r"\s+(?:of|in)\s+")
+_POST_PRE = re.compile(r"(?<![^\W\d_])(?:post|pre)-\Z", re.I)
+_NONSPACE = re.compile(r"\S+")
+_DECADE_END = re.compile(r"\d(?:0['’]?s)?\Z")
 _JOIN = re.compile(rf"\A(?:\s*{_DASH}\s*|\s+(?P<w>to|until|till|through|thru|up\s+to|up\s+until|and|or)\s+)\Z", re.I)
 _SUFFIX_SINCE = re.compile(
     rf"\s+(?:onwards?|and\s+(?:later|after|beyond))(?!\w)|\s+on(?=\s*[,.;:)]|\s*\Z)|"
@@ -152,7 +157,7 @@ def _starts_number(text: str, s: int) -> bool:
     before = text[s - 1] if s else " "
     if before in "-‐‑–—":
         prev = text[max(0, s - 8):s - 1].rstrip().lower()
-        return not prev or prev.endswith(("mid", "pre", "post")) or re.search(r"\d(?:0['’]?s)?\Z", prev) is not None
+        return not prev or prev.endswith(("mid", "pre", "post")) or _DECADE_END.search(prev) is not None
     return not (before.isalnum() or before in "_.,$€£¥#/&")
 
 
@@ -319,10 +324,11 @@ def _found(rx: str) -> Callable[[str, str], bool]:
     return lambda text, low: search(text) is not None
 
 
-# Each pattern runs only when its trigger fires: most sentences have no digit and no month.
+# Each pattern runs only when its trigger fires: most sentences have no digit and no month. A number
+# pattern opens with one digit ("\d\d{0,3}", not "\d{1,4}"): the engine then skips to the digits.
 _DIGIT, _MONTHISH = _found(r"\d"), _found(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
-    (r"(\d{4})-(\d{2})-(\d{2})(?![\w-])", _iso_core, _DIGIT),
+    (r"(\d\d{3})-(\d{2})-(\d{2})(?![\w-])", _iso_core, _DIGIT),
     (rf"(?P<d1>{_DAY})(?:(?:\s*{_DASH}\s*|\s+(?:to|and)\s+)(?P<d2>{_DAY}))?\s+(?:of\s+)?"
      rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?", _day_core, _MONTHISH),
     (rf"(?<!\w)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*{_DASH}\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?"
@@ -330,11 +336,11 @@ _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
     (rf"(?<!\w)(?P<m>{_MONTH})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|through|until)\s+)(?P<m2>{_MONTH}))?"
      rf"(?:\s+of)?,?\s+(?P<y>\d{{3,4}})(?!\w)", _month_core, _MONTHISH),
     (rf"(?<!\w){_MONTH_FULL}", lambda m, text: _relative(m, cat="bmonth", need="number"), _MONTHISH),
-    (rf"(?P<y>\d{{1,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}", _year_core, _DIGIT),
-    (rf"(?P<y>\d{{1,4}})\s*(?:{_DASH}|/)\s*(?P<y2>\d{{2,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}(?!{_DASH}\d)",
+    (rf"(?P<y>\d\d{{0,3}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}", _year_core, _DIGIT),
+    (rf"(?P<y>\d\d{{0,3}})\s*(?:{_DASH}|/)\s*(?P<y2>\d{{2,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}(?!{_DASH}\d)",
      _yrange_core, _DIGIT),
     (r"(?<!\w)(?-i:AD|A\.D\.)\s+(?P<y>\d{1,4})(?!\w)", _ad_core, _DIGIT),
-    (r"(?P<y>\d{3}0)['’]?s(?!\w)", _decade_core, _DIGIT),
+    (r"(?P<y>\d\d{2}0)['’]?s(?!\w)", _decade_core, _DIGIT),
     (rf"(?<!\w)(?P<o1>{_ORD})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|or|through|into)\s+)(?:the\s+)?"
      rf"(?:(?P<m2>{_MODS}){_MODGAP})?(?P<o2>{_ORD}))?{_SEP}(?P<u>centur(?:y|ies)|millenni(?:um|a))"
      rf"(?:\s+(?P<era>{_ERA}))?(?!\w)", _century_core, _words("centur|millenn")),
@@ -343,6 +349,25 @@ _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
     *((rf"\b(?:{rx})", lambda m, text, rel=rel: _relative(m, rel), _words(words))
       for rx, rel, words in vocab.RELATIVE_PHRASES),
 )]
+
+# Words (their first three letters) each pattern needs, checked before its trigger: see triggers.required.
+# The sets of starts needed are numbered; _NEEDS holds the numbers of each pattern's, _NEEDED_BY_START
+# the numbers of the sets each start is in.
+def _needed() -> tuple[list[frozenset[int]], dict[str, tuple[int, ...]]]:
+    needed: list[frozenset[str]] = []
+    needs = []
+    for rx, _, _ in _PATTERNS:
+        sets = required(rx)
+        needed += [starts for starts in sets if starts not in needed]
+        needs.append(frozenset(needed.index(starts) for starts in sets))
+    by_start: dict[str, tuple[int, ...]] = {}
+    for n, starts in enumerate(needed):
+        for start in starts:
+            by_start[start] = (*by_start.get(start, ()), n)
+    return needs, by_start
+
+
+_NEEDS, _NEEDED_BY_START = _needed()
 
 
 # ---------------------------------------------------------------- named periods
@@ -386,13 +411,39 @@ def _period_interval(period: vocab.Period, context: frozenset[str]) -> tuple[int
     return (lo, hi) if hi is None or lo <= hi else None
 
 
+# The first three letters of the first words of named periods (and those of fewer letters): a text none of
+# whose words starts so names no period.
+_NAMED_STARTS = frozenset(first[:3] for first in _NAMED if len(first) >= 3)
+_NAMED_SHORT = tuple(first for first in _NAMED if len(first) < 3)
+
+
+def _named_words(text: str, low: str) -> list[tuple[int, str]]:
+    """Where the words of ``low`` (runs of ``[^\\W_]``) that are first words of named periods start."""
+    if "_" in text or "ſ" in text or "ı" in text or "İ" in text:
+        # (Where its words and their folded starts may not be those of ``low``: read it word by word.)
+        out = []
+        at = 0
+        for word in _WORD.findall(low):
+            start = low.find(word, at)  # where this word starts: only non-word characters lie before it
+            at = start + len(word)
+            if word in _NAMED:
+                out.append((start, word))
+        return out
+    starts, keys = word_starts(text)
+    out = []
+    for start, key in zip(starts, keys, strict=True):
+        if key in _NAMED_STARTS or key.startswith(_NAMED_SHORT):
+            word = _WORD.match(low, start).group()
+            if word in _NAMED:
+                out.append((start, word))
+    return out
+
+
 def _named_cores(text: str, low: str, context: frozenset[str]) -> list[_Core]:
     out: list[_Core] = []
-    if _NAMED.keys().isdisjoint(_WORD.findall(low)):
-        return out
-    for w in _WORD.finditer(low):
-        entry = _NAMED.get(w.group())
-        m = entry[0].match(text, w.start()) if entry else None
+    for start, word in _named_words(text, low):
+        entry = _NAMED[word]
+        m = entry[0].match(text, start)
         years = _period_interval(entry[1][m.lastgroup], context) if m else None
         if years is None:
             continue
@@ -474,7 +525,7 @@ def _join(text: str, a: _Core, b: _Core) -> _Group | None:
     if a.cat in ("year", "yrange") and b.cat == "named" and gap.isspace() and "\n" not in gap:
         start = a.core if a.mod else a.the if a.the >= 0 else a.s
         return _Group(start, b.e, a.lo, a.hi, a.precision, a.kind, (a, b), "name")
-    if a.cat == "named" and b.cat in ("year", "yrange") and re.fullmatch(r"\s+(?:of|in)\s+", gap):
+    if a.cat == "named" and b.cat in ("year", "yrange") and _OF_IN.fullmatch(gap):
         # "the Cuban Revolution of 1959"; "in 1380" only after a one-moment name ("the formation of X")
         if gap.split()[0] == "of" or a.kind == "point" or a.lo == a.hi:
             return _Group(a.core, b.e, b.lo, b.hi, b.precision, b.kind, (a, b), "name")
@@ -497,11 +548,11 @@ def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
     """The preposition right before position s, longest first: ("in the aftermath of", start)."""
     left = text[max(floor, s - 60):s]
     if left.endswith("-"):  # "post-1991", "pre-war"
-        m = re.search(r"(?<![^\W\d_])(?:post|pre)-\Z", left, re.I)
+        m = _POST_PRE.search(left)
         return (m.group().lower(), s - len(m.group())) if m else None
     if not left or not left[-1].isspace():
         return None
-    words = list(re.finditer(r"\S+", left))[-6:]
+    words = list(_NONSPACE.finditer(left))[-6:]
     for i, w in enumerate(words):  # the longest phrase first
         lead = len(w.group()) - len(w.group().lstrip("([\"'“‘"))
         phrase = " ".join(v.group() for v in words[i:])[lead:].lower()
@@ -580,7 +631,18 @@ def find_times(text: str, context: frozenset[str] = frozenset()) -> list[TimeExp
 def _find_times(text: str, context: frozenset[str]) -> tuple[TimeExpr, ...]:
     # Cached per sentence: the timeline, missions, agreements and people all ask about the same sentences.
     low = text.lower()
-    cands = [c for rx, fn, fires in _PATTERNS if fires(text, low) for m in rx.finditer(text) if (c := fn(m, text))]
+    met: set[int] = set()  # the sets needed that a word of the text starts as one of
+    for start in _NEEDED_BY_START.keys() & words_in(text):
+        met.update(_NEEDED_BY_START[start])
+    fired: dict[Callable[[str, str], bool], bool] = {}  # a trigger shared by several patterns runs once
+    cands: list[_Core] = []
+    for (rx, fn, fires), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs and not needs <= met:
+            continue  # a word the pattern cannot do without is missing
+        if (ok := fired.get(fires)) is None:
+            ok = fired[fires] = fires(text, low)
+        if ok:
+            cands += [c for m in rx.finditer(text) if (c := fn(m, text))]
     cands += _named_cores(text, low, context)
     cands.sort(key=lambda c: (c.s - c.e, c.s))
     cores: list[_Core] = []
