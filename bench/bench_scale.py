@@ -136,7 +136,9 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
 
 def _caches() -> list:
     found = []
-    for module, name in (("legation.countries", "_find_countries"), ("legation.places", "_find_cities")):
+    # Every per-sentence cache, as bench_extract empties them: the dump repeats its 21 base articles.
+    for module, name in (("legation.countries", "_find_countries"), ("legation.places", "_find_cities"),
+                         ("legation.extract.time", "_find_times"), ("legation.leaders", "_find_leaders")):
         fn = getattr(importlib.import_module(module), name, None)
         if hasattr(fn, "cache_clear"):
             found.append(fn)
