@@ -37,6 +37,7 @@ from legation.errors import ConfigError, InputError, LegationError, MissingExtra
 from legation.read import expand
 from legation.read.multistream import (
     StreamGroup,
+    available_cores,
     find_index,
     group_pages,
     namespaces,
@@ -251,10 +252,7 @@ def plan(paths: Iterable[str | Path], index: str | Path | None = None,
 
 def default_jobs() -> int:
     """All the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return available_cores()
 
 
 def _ordered(items: Iterator[_Item], submit: Callable[[Task], Any], result: Callable[[Any], list[Outcome]],

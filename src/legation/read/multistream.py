@@ -320,13 +320,17 @@ def _group_pages_at(path: str | Path, group: StreamGroup, name: str) -> list[Pag
         return group_pages(fh, group, name)
 
 
+def available_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def default_threads() -> int:
     """Threads that decompress ahead: the cores this process may use, at most 4."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(4, cores))
+    return max(1, min(4, available_cores()))
 
 
 def prefetch(items: Iterable, work: Callable, threads: int) -> Iterator[tuple[object, Future]]:
