@@ -276,6 +276,12 @@ def iter_dump(path: str | Path, errors: list[InputError] | None = None) -> Itera
             yield read_wikitext(text, source=source, title=title)
     finally:
         raw.close()
-    if errors is None and len(found) > before:
-        first, more = found[before], len(found) - before - 1
+    if errors is None:
+        raise_first(found[before:])
+
+
+def raise_first(found: list[InputError]) -> None:
+    """Raise the first of the errors collected while reading, saying how many more there were."""
+    if found:
+        first, more = found[0], len(found) - 1
         raise InputError(first.path, first.problem + (f" (and {more} more failed)" if more else ""), first.fix)

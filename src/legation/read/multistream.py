@@ -43,7 +43,7 @@ from xml.etree import ElementTree
 from legation.article import Article
 from legation.errors import InputError
 from legation.limits import check_article, limits, variable
-from legation.read.dump import is_relations_title
+from legation.read.dump import is_relations_title, raise_first
 
 CHUNK = 1 << 18
 _INDEX_CHUNK = 1 << 20
@@ -394,8 +394,5 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
                         yield article
         except InputError as exc:  # the index itself: nothing after this point can be found
             found.append(exc)
-    if errors is None and len(found) > before:
-        first = found[before]
-        more = len(found) - before - 1
-        raise InputError(first.path, first.problem + (f" (and {more} more failed)" if more else ""),
-                         first.fix)
+    if errors is None:
+        raise_first(found[before:])
