@@ -113,6 +113,11 @@ def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str,
         return None
     if not bilateral():  # (asked last: it looks for the sides' cities)
         return None
+    return _carried(doc, tl, i)
+
+
+def _carried(doc: Doc, tl: Timeline, i: int) -> TimeExpr | None:
+    """The time sentence ``i`` may inherit: its paragraph's so far, else its section heading's."""
     s = doc.sentences[i]
     if i > 0 and doc.sentences[i - 1].block == s.block and tl.carried[i - 1] is not None:
         return tl.carried[i - 1]
@@ -131,6 +136,9 @@ def extract(doc: Doc) -> tuple[Event, ...]:
     events: list[Event] = []
     for i, sentence in enumerate(doc.sentences):
         times = tl.resolved(i)
+        carried = _carried(doc, tl, i)
+        if carried is None and all(t.start is None for t in times):
+            continue  # no time of its own nor one to inherit: none of its clauses can be dated
         clauses = split(sentence.text, times, has_cue)
         places = _Places(doc, sentence.text)
         dated: list[tuple[Clause, TimeExpr | None]] = []
@@ -145,15 +153,18 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                     when = replace(when, end=str(year(when.start) + n).zfill(4))
             dated.append((clause, when))
         for k, (clause, when) in enumerate(dated):
+            if when is None:
+                if clause.fronted:
+                    continue  # "After the Soviet Union collapsed, …": the background of the main clause
+                siblings = [w for _, w in dated[:k][::-1] + dated[k + 1:] if w is not None]
+                if not siblings and carried is None:
+                    continue  # (undated, and nothing to date it by: not worth reading)
             text = sentence.text[clause.start:clause.end]
             blanked = _blank(text, list(clause.times), clause.start)
             reading = read_clause(blanked)
             if not reading.types:
                 continue
-            if when is None and clause.fronted:
-                continue  # "After the Soviet Union collapsed, …": the background of the main clause
             if when is None:
-                siblings = [w for _, w in dated[:k][::-1] + dated[k + 1:] if w is not None]
                 if siblings and not _MODAL.search(blanked):
                     when = siblings[0]
                 elif not siblings:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from legation.extract import periods as vocab
-from legation.extract.triggers import required, word_starts, words_in
+from legation.extract.triggers import required, words_in
 
 Date = tuple[int, int, int]  # year, month, day; 0 = not given
 _RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4, "period": 5, "relative": 6}
@@ -93,6 +93,7 @@ _BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
 _OF_IN = re.compile(r"\s+(?:of|in)\s+")
 _POST_PRE = re.compile(r"(?<![^\W\d_])(?:post|pre)-\Z", re.I)
 _NONSPACE = re.compile(r"\S+")
+_LEAD = "([\"'“‘"  # opening brackets and quotes before a preposition
 _DECADE_END = re.compile(r"\d(?:0['’]?s)?\Z")
 _JOIN = re.compile(rf"\A(?:\s*{_DASH}\s*|\s+(?P<w>to|until|till|through|thru|up\s+to|up\s+until|and|or)\s+)\Z", re.I)
 _SUFFIX_SINCE = re.compile(
@@ -100,6 +101,11 @@ _SUFFIX_SINCE = re.compile(
     rf"(?:\s*{_DASH}\s*|\s+(?:to|until|till)\s+)(?:the\s+)?(?:present(?:\s+day)?|today|now|date)(?!\w)", re.I)
 
 _PREPS = {p: k for k, words in vocab.PREPOSITIONS.items() for p in words.split("|")}
+# The last words of the prepositions: a text before a time whose last word is none of these has no preposition.
+_PREP_LAST = frozenset(p.rsplit(" ", 1)[-1] for p in _PREPS)
+_PREP_WORDS = max(len(p.split(" ")) for p in _PREPS)
+# The first words of the prepositions of each number of words.
+_PREP_FIRST = [frozenset(p.split(" ")[0] for p in _PREPS if len(p.split(" ")) == n) for n in range(_PREP_WORDS + 1)]
 _PREP_MOD = {"early in": "early", "earlier in": "early", "late in": "late", "later in": "late"}
 # A three-digit number or a bare month is a time only after one of these.
 _PREP_FOR_NUMBERS = frozenset(_PREPS) - {"on", "at", "under", "upon", "within", "amid", "amidst", "about",
@@ -429,13 +435,17 @@ def _named_words(text: str, low: str) -> list[tuple[int, str]]:
             if word in _NAMED:
                 out.append((start, word))
         return out
-    starts, keys = word_starts(text)
+    at_key = words_in(text)
+    wanted = set(_NAMED_STARTS.intersection(at_key))  # (this way round: it goes over the text's few words)
+    wanted.update(key for key in at_key if key.startswith(_NAMED_SHORT))
     out = []
-    for start, key in zip(starts, keys, strict=True):
-        if key in _NAMED_STARTS or key.startswith(_NAMED_SHORT):
+    for key in wanted:
+        for start in at_key[key]:
             word = _WORD.match(low, start).group()
             if word in _NAMED:
                 out.append((start, word))
+    if len(wanted) > 1:
+        out.sort()
     return out
 
 
@@ -552,12 +562,19 @@ def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
         return (m.group().lower(), s - len(m.group())) if m else None
     if not left or not left[-1].isspace():
         return None
-    words = list(_NONSPACE.finditer(left))[-6:]
+    last = left.rsplit(None, 1)[-1].lower() if not left.isspace() else ""
+    if last not in _PREP_LAST and last.lstrip(_LEAD) not in _PREP_LAST:
+        return None  # (the usual case, told without building the phrases)
+    words = left.rsplit(None, _PREP_WORDS)[-_PREP_WORDS:]  # (what \S+ finds: both split at str.isspace)
+    n = len(words)
     for i, w in enumerate(words):  # the longest phrase first
-        lead = len(w.group()) - len(w.group().lstrip("([\"'“‘"))
-        phrase = " ".join(v.group() for v in words[i:])[lead:].lower()
+        lead = len(w) - len(w.lstrip(_LEAD))
+        if w[lead:].lower() not in _PREP_FIRST[n - i]:
+            continue  # no preposition of n - i words starts so
+        phrase = " ".join(words[i:])[lead:].lower()
         if phrase in _PREPS:
-            return phrase, s - len(left) + w.start() + lead
+            start = list(_NONSPACE.finditer(left))[i - n].start()
+            return phrase, s - len(left) + start + lead
     return None
 
 

@@ -42,23 +42,28 @@ def fold(text: str) -> str:
     return text.lower()  # (only "İ" lower-cases to two characters)
 
 
-# Where the words of a text start, and their first characters folded, for the texts of the article
+# Where the words of a text start, by their first characters folded, for the texts of the article
 # being read: its sentences are indexed by several lexicons (see forget()).
-_WORDS: dict[str, tuple[list[int], list[str], set[str]]] = {}
+_WORDS: dict[str, dict[str, list[int]]] = {}
 _WORDS_KEPT = 4096
 
 
-def _words(text: str) -> tuple[list[int], list[str], set[str]]:
-    """Where the words of ``text`` start (ascending), their first _N characters (folded), and the set of those."""
-    entry = _WORDS.get(text)
-    if entry is None:
+def _words(text: str) -> dict[str, list[int]]:
+    """The first _N characters (folded) of the words of ``text``, each with where such words start (ascending)."""
+    at = _WORDS.get(text)
+    if at is None:
         if len(_WORDS) >= _WORDS_KEPT:
             _WORDS.clear()
-        starts = [m.start() for m in _WORD.finditer(text)]
         written = fold(text)
-        keys = [written[start:start + _N] for start in starts]
-        entry = _WORDS[text] = (starts, keys, set(keys))
-    return entry
+        at = _WORDS[text] = {}
+        for m in _WORD.finditer(text):
+            start = m.start()
+            key = written[start:start + _N]
+            if (where := at.get(key)) is None:
+                at[key] = [start]
+            else:
+                where.append(start)
+    return at
 
 
 def forget() -> None:
@@ -203,15 +208,10 @@ def required(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def words_in(text: str) -> set[str]:
-    """The starts (first three characters, folded) of the words of ``text``."""
-    return _words(text)[2]
-
-
-def word_starts(text: str) -> tuple[list[int], list[str]]:
-    """Where the words (runs of ``\\w``) of ``text`` start, ascending, and their first three characters, folded."""
-    starts, keys, _ = _words(text)
-    return starts, keys
+def words_in(text: str) -> dict[str, list[int]]:
+    """The starts (first three characters, folded) of the words (runs of ``\\w``) of ``text``, each with
+    where such words start (ascending). (A dict: do not change it.)"""
+    return _words(text)
 
 
 class Lexicon:
@@ -243,19 +243,10 @@ class Lexicon:
         start (ascending), or None when it cannot be told."""
         index = self._index
         found: dict[int, list[int] | None] = dict.fromkeys(self._always)
-        starts, keys, present = _words(text)
-        common = index.keys() & present
-        if not common:
-            return found
-        at_key: dict[str, list[int]] = {}
-        for start, key in zip(starts, keys, strict=True):
-            if key in common:
-                if (at := at_key.get(key)) is None:
-                    at_key[key] = [start]
-                else:
-                    at.append(start)
+        at_key = _words(text)
         several = False  # whether some expression starts with several of the keys found
-        for key, at in at_key.items():
+        for key in at_key.keys() & index.keys():
+            at = at_key[key]
             for n in index[key]:
                 where = found.get(n)  # never None here: the expressions always run are not indexed
                 if where is None:
@@ -361,7 +352,9 @@ class _Part(Lexicon):
         return self._shared.hits(text).get(n + self._offset, False)
 
     def any(self, text: str) -> bool:
-        return any(self.search_in(n, text) is not None for n in range(len(self.patterns)))
+        found, offset = self._shared.hits(text), self._offset
+        return any(self.search(n, text, found[n + offset]) is not None
+                   for n in range(len(self.patterns)) if n + offset in found)
 
 
 # The sentences' lexicons of the extractors (missions, people, quantities, agreements, assessments, the
