@@ -132,6 +132,9 @@ class _Table:
     # Every key and every run of its first words ("vladimir", "vladimir ilyich"): a scan of running
     # text stops extending a name as soon as its words begin no known one.
     prefixes: frozenset[str]
+    # The first words (keys) that some known name writes in lower case ("al-Sisi", "bin Salman"):
+    # a word written in lower case starts no other name.
+    lower_first: frozenset[str]
 
 
 @functools.cache
@@ -180,6 +183,8 @@ def _table() -> _Table:
         max_words=max((k.count(" ") + 1 for k in index), default=0),
         titles={iso3: frozenset(roles) for iso3, roles in titles.items()},
         prefixes=frozenset(k.rsplit(" ", n)[0] for k in index for n in range(k.count(" ") + 1)),
+        lower_first=frozenset(k.split(" ")[0] for k, written in forms.items()
+                              if any(not _WORD.findall(fold(form))[0][0].isupper() for form in written if key(form))),
     )
 
 
@@ -299,9 +304,10 @@ def _find_leaders(text: str) -> tuple[tuple[Leader, tuple[int, int]], ...]:
     spans: list[tuple[int, int]] = []  # where the words are, found when first needed (most texts name no one)
     found: list[tuple[Leader, tuple[int, int]]] = []
     after = 0  # the first word a name may start at: the one after the last name found
+    lower_first = table.lower_first
     for i in [i for i, k in enumerate(lowered) if k in prefixes]:
-        if i < after:
-            continue
+        if i < after or (not written[i][0].isupper() and lowered[i] not in lower_first):
+            continue  # (no name starting with this word writes it in lower case: see _case_ok)
         k = lowered[i]
         # Words that can belong to one name starting at i, as long as they begin a known name.
         size = 1

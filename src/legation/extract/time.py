@@ -437,7 +437,8 @@ def _named_words(text: str, low: str) -> list[tuple[int, str]]:
         return out
     at_key = words_in(text)
     wanted = set(_NAMED_STARTS.intersection(at_key))  # (this way round: it goes over the text's few words)
-    wanted.update(key for key in at_key if key.startswith(_NAMED_SHORT))
+    if any(short in low for short in _NAMED_SHORT):  # (``low`` is the text as its keys are folded)
+        wanted.update(key for key in at_key if key.startswith(_NAMED_SHORT))
     out = []
     for key in wanted:
         for start in at_key[key]:

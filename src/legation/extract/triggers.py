@@ -344,9 +344,10 @@ class _Part(Lexicon):
         self._offset = offset
 
     def hits(self, text: str) -> dict[int, list[int] | None]:
-        found = self._shared.hits(text)
         offset = self._offset
-        return {n: found[n + offset] for n in range(len(self.patterns)) if n + offset in found}
+        end = offset + len(self.patterns)
+        # (The whole's hits are in the order of their numbers: so are these.)
+        return {n - offset: where for n, where in self._shared.hits(text).items() if offset <= n < end}
 
     def where(self, text: str, n: int) -> list[int] | None | bool:
         return self._shared.hits(text).get(n + self._offset, False)
