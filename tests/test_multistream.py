@@ -86,6 +86,27 @@ def test_index_and_scan_give_the_same_articles(synth):
     assert seek[0].source == f"{synth.dump}#{seek[0].title}"
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_worker_threads_and_processes_give_the_same_articles(synth, workers):
+    """One worker is a thread, several are processes whose articles come back pickled, in dump order."""
+    scan = list(iter_dump(synth.dump))
+    seek = list(iter_multistream(synth.dump, workers=workers))
+    assert [a.to_dict() for a in seek] == [a.to_dict() for a in scan]
+    assert [[b.offsets for b in a.blocks] for a in seek] == [[b.offsets for b in a.blocks] for a in scan]
+
+
+def test_an_error_from_a_worker_process_keeps_its_parts(synth, tmp_path):
+    dump, index = _copy(synth, tmp_path)
+    bad = list(stream_groups(index, namespaces=("Talk",)))[0].offset
+    data = bytearray(dump.read_bytes())
+    data[bad + 2000:bad + 2100] = bytes(b ^ 0x55 for b in data[bad + 2000:bad + 2100])
+    dump.write_bytes(bytes(data))
+    errors: list[InputError] = []
+    list(iter_multistream(dump, errors=errors, workers=2))
+    [error] = errors
+    assert (error.path, error.problem, error.fix) == (str(dump), f"corrupt bz2 stream at byte {bad}", FIX[1:-1])
+
+
 def test_only_streams_with_relations_titles_are_selected(synth):
     groups = list(stream_groups(synth.index, namespaces=("Talk", "User", "Template", "Category")))
     offsets = _offsets(synth.index)

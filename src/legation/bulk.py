@@ -22,10 +22,7 @@ the store's ingest, which writes one transaction per article.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from legation.article import Article
 from legation.errors import ConfigError, InputError, LegationError, MissingExtraError
+from legation.pools import process_pool
 from legation.read import expand
 from legation.read.multistream import (
     StreamGroup,
@@ -269,34 +267,8 @@ def _ordered(items: Iterator[_Item], submit: Callable[[Task], Any], result: Call
         yield from head if isinstance(head, list) else result(head)
 
 
-def _exit_with_parent() -> None:
-    """Pool worker initializer: end this worker when the process that started it is gone.
-
-    A driver killed with SIGKILL cannot shut its pool down; its workers would wait on their queues
-    for ever. They notice the parent's death by being handed to another parent.
-    """
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="legation-parent-watch", daemon=True).start()
-
-
 def _pool_outcomes(items: Iterator[_Item], jobs: int) -> Iterator[Outcome]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Fork when this process has no other thread (fast, and a script needs no __main__ guard); a
-    # driver with threads (a progress bar, Dask) is never forked: a forkserver starts the workers.
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        ctx = multiprocessing.get_context("fork")
-    else:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["legation.bulk", "legation.extract", "legation.read.wikitext"])
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_exit_with_parent)
+    pool = process_pool(jobs)
     try:
         yield from _ordered(items, lambda task: pool.submit(run_task, task), lambda f: f.result(),
                             jobs * IN_FLIGHT_PER_WORKER)

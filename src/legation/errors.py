@@ -14,6 +14,9 @@ class InputError(LegationError):
         self.path, self.problem, self.fix = str(path), problem, fix
         super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))
 
+    def __reduce__(self):  # (raised in a worker process, it is pickled back to the driver)
+        return type(self), (self.path, self.problem, self.fix)
+
 
 class ConfigError(LegationError):
     """A setting or option has a value legation cannot use."""

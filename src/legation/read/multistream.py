@@ -15,9 +15,11 @@ pages whose title is a relations title are parsed as XML. A page is kept as the 
 revision's text, read as wikitext with ``source=f"{path}#{title}"``. Both paths give the same
 articles in the same order.
 
-Streams are decompressed a few at a time ahead of the reader, in threads (:func:`prefetch`):
-bz2 lets other threads run while it decompresses, so on two cores the next streams are being
-decompressed while the current pages are read as wikitext, and the order stays the dump's.
+Streams are decompressed and their pages read as articles a few at a time ahead of the caller,
+by other processes (:func:`prefetch`), and the articles come back in the dump's order. (In
+threads, which bz2 lets run while it decompresses, each would wait for the thread reading
+wikitext to let go of the interpreter's lock a few times per stream: a quarter slower on two
+cores.)
 
 A stream that cannot be read (truncated, corrupt, not where the index says, malformed XML) is
 an :class:`InputError` naming its byte offset; the other streams are read all the same.
@@ -36,6 +38,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
@@ -315,9 +318,26 @@ def group_pages(fh: BinaryIO, group: StreamGroup, name: str) -> list[Page]:
     return list(stream_pages(read_stream(fh, group.offset, name), name, group.offset))
 
 
-def _group_pages_at(path: str | Path, group: StreamGroup, name: str) -> list[Page]:
-    with open(path, "rb") as fh:  # a file of its own: threads must not share a file position
+def group_pages_at(path: str | Path, name: str, group: StreamGroup) -> list[Page]:
+    """:func:`group_pages` of the dump at ``path``, opened for this group alone (so that threads or
+    processes never share a file position)."""
+    with open(path, "rb") as fh:
         return group_pages(fh, group, name)
+
+
+def group_articles_at(path: str | Path, name: str, group: StreamGroup) -> list[Article | InputError]:
+    """The articles of one stream group (see :func:`group_pages_at`), each in its place, or the
+    :class:`InputError` of a page over the limits; an unreadable stream raises its own."""
+    out: list[Article | InputError] = []
+    for page in group_pages_at(path, name, group):
+        try:
+            article = page_article(page, name)
+        except InputError as exc:
+            out.append(exc)
+            continue
+        if article is not None:
+            out.append(article)
+    return out
 
 
 def available_cores() -> int:
@@ -328,37 +348,46 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def default_threads() -> int:
-    """Threads that decompress ahead: the cores this process may use, at most 4."""
+def default_workers() -> int:
+    """Workers that decompress ahead: the cores this process may use, at most 4."""
     return max(1, min(4, available_cores()))
 
 
-def prefetch(items: Iterable, work: Callable, threads: int) -> Iterator[tuple[object, Future]]:
-    """``(item, future of work(item))`` in the order of ``items``, at most ``2 * threads`` ahead."""
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="legation-bz2") as pool:
-        ahead: deque = deque()
-        try:
-            for item in items:
-                ahead.append((item, pool.submit(work, item)))
-                if len(ahead) > 2 * threads:
-                    yield ahead.popleft()
-            while ahead:
+def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = False) -> Iterator[tuple[object, Future]]:
+    """``(item, future of work(item))`` in the order of ``items``, at most ``2 * workers`` ahead.
+
+    ``work`` runs in threads, or with ``processes`` in a pool of processes (:func:`legation.pools.process_pool`;
+    ``work`` and the items must then pickle: a module's function, or a ``functools.partial`` of one).
+    """
+    if processes:
+        from legation.pools import process_pool
+
+        pool = process_pool(workers)
+    else:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="legation-bz2")
+    ahead: deque = deque()
+    try:
+        for item in items:
+            ahead.append((item, pool.submit(work, item)))
+            if len(ahead) > 2 * workers:
                 yield ahead.popleft()
-        finally:  # the reader stopped early: drop what was not started
-            for _, future in ahead:
-                future.cancel()
+        while ahead:
+            yield ahead.popleft()
+    finally:  # (when the reader stopped early: what was not started is dropped)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------- a whole dump
 
 
 def iter_multistream(path: str | Path, index: str | Path | None = None,
-                     errors: list[InputError] | None = None, threads: int | None = None) -> Iterator[Article]:
+                     errors: list[InputError] | None = None, workers: int | None = None) -> Iterator[Article]:
     """Each relations article of a dump, through its index when it has one, else by a streaming scan.
 
     A stream that cannot be read is appended to ``errors`` and the others are read; without
     ``errors``, the first such error is raised once every other article has been yielded.
-    ``threads`` decompress streams ahead of the reader (default: :func:`default_threads`).
+    ``workers`` decompress streams and split out their pages ahead of the reader (default:
+    :func:`default_workers`): processes, or with one worker a thread.
     """
     name = str(path)
     index_path = Path(index) if index is not None else find_index(path)
@@ -375,22 +404,21 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
         raise InputError(name, f"cannot be read: {exc.strerror}") from None
     with fh:
         names = namespaces(fh, name, found)
-        work = lambda group: _group_pages_at(path, group, name)  # noqa: E731
+        workers = workers or default_workers()
         try:
-            for _, future in prefetch(stream_groups(index_path, namespaces=names), work,
-                                      threads or default_threads()):
+            # Read in other processes when there are cores for them: in threads, reading wikitext
+            # holds the interpreter's lock, which the decompressing threads wait for.
+            for _, future in prefetch(stream_groups(index_path, namespaces=names),
+                                      partial(group_articles_at, path, name), workers, processes=workers > 1):
                 try:
-                    pages = future.result()
+                    articles = future.result()
                 except InputError as exc:
                     found.append(exc)
                     continue
-                for page in pages:
-                    try:
-                        article = page_article(page, name)
-                    except InputError as exc:  # this page only: over a limit
-                        found.append(exc)
-                        continue
-                    if article is not None:
+                for article in articles:
+                    if isinstance(article, InputError):  # this page only: over a limit
+                        found.append(article)
+                    else:
                         yield article
         except InputError as exc:  # the index itself: nothing after this point can be found
             found.append(exc)
