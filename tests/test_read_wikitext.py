@@ -203,6 +203,34 @@ def test_inline_rendering(markup, expected):
     assert _one(markup) == expected
 
 
+@pytest.mark.parametrize(("markup", "expected"), [
+    # Parentheses emptied by a dropped reference go, with the space before them; written ones stay.
+    ("Aid (<ref>x</ref>) rose ( ) and fell (<ref>y</ref> ) in 1990.", "Aid rose ( ) and fell in 1990."),
+    # A space left before a comma by dropped markup goes; one written so stays.
+    ("Paris {{efn|x}}, France and Lyon , France.", "Paris, France and Lyon , France."),
+    # A space left after an opening parenthesis by dropped markup goes; written ones stay.
+    ("Signed (<ref>x</ref> in 1990) and ( written so ).", "Signed (in 1990) and ( written so )."),
+    ("x (<!-- c -->) y", "x y"),
+])
+def test_traces_of_dropped_markup_are_tidied(markup, expected):
+    assert _one(markup) == expected
+
+
+def test_white_space_runs_become_one_space_and_invisible_characters_go():
+    markup = "A\u200bB\u00a0C\u2003 \u00adD\t\tE\ufeff."
+    (block,) = read_wikitext(markup, title="T").blocks
+    assert block.text == "AB C D E."
+    # A run's space maps onto the run's first white space character.
+    assert [markup[o] for o in block.offsets] == ["A", "B", "\u00a0", "C", "\u2003", "D", "\t", "E", "."]
+
+
+def test_every_white_space_character_renders_as_a_space():
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() and c != ord("\n")]  # "\n\n" ends a paragraph
+    assert len(spaces) > 20
+    for space in spaces:
+        assert _one(f"a{space}b {space}c{space}{space}d{space}") == "a b c d", repr(space)
+
+
 def test_lang_template_renders_with_spans():
     markup = "'''Morocco–Russia relations''' ({{lang|ar|العلاقات المغربية الروسية}}) are good."
     (block,) = read_wikitext(markup, title="T").blocks
