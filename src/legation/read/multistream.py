@@ -36,7 +36,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -353,11 +353,50 @@ def default_workers() -> int:
     return max(1, min(4, available_cores()))
 
 
-def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = False) -> Iterator[tuple[object, Future]]:
-    """``(item, future of work(item))`` in the order of ``items``, at most ``2 * workers`` ahead.
+class Done:
+    """What :func:`prefetch` gives for an item: its result, or the exception its work raised."""
 
-    ``work`` runs in threads, or with ``processes`` in a pool of processes (:func:`legation.pools.process_pool`;
-    ``work`` and the items must then pickle: a module's function, or a ``functools.partial`` of one).
+    __slots__ = ("_value", "_error")
+
+    def __init__(self, value: object = None, error: BaseException | None = None) -> None:
+        self._value, self._error = value, error
+
+    def result(self) -> object:
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _each(work: Callable, items: list) -> list[Done]:
+    """``work`` on each of a batch of items, each one's error kept for it alone."""
+    out = []
+    for item in items:
+        try:
+            out.append(Done(work(item)))
+        except Exception as exc:  # (raised again by Done.result, in the caller's process)
+            out.append(Done(error=exc))
+    return out
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = False,
+             batch: int = 4) -> Iterator[tuple[object, Done]]:
+    """``(item, outcome of work(item))`` in the order of ``items``, ``outcome.result()`` giving the
+    result or raising what ``work`` raised; at most ``2 * workers`` batches ahead.
+
+    ``work`` runs in threads, or with ``processes`` in a pool of processes (:func:`legation.pools.process_pool`),
+    ``batch`` items to a task so that fewer round trips are paid; ``work``, the items and the results
+    must then pickle (a module's function, or a ``functools.partial`` of one).
     """
     if processes:
         from legation.pools import process_pool
@@ -365,14 +404,18 @@ def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = Fa
         pool = process_pool(workers)
     else:
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="legation-bz2")
+        batch = 1
     ahead: deque = deque()
+    run = partial(_each, work)
     try:
-        for item in items:
-            ahead.append((item, pool.submit(work, item)))
+        for items_ in _batches(items, batch):
+            ahead.append((items_, pool.submit(run, items_)))
             if len(ahead) > 2 * workers:
-                yield ahead.popleft()
+                items_, future = ahead.popleft()
+                yield from zip(items_, future.result(), strict=True)
         while ahead:
-            yield ahead.popleft()
+            items_, future = ahead.popleft()
+            yield from zip(items_, future.result(), strict=True)
     finally:  # (when the reader stopped early: what was not started is dropped)
         pool.shutdown(wait=True, cancel_futures=True)
 
