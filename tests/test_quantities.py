@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from legation.extract.quantities import QuantityMatch, find_quantities
+from legation.extract.quantities import QuantityMatch, _prev_word, find_quantities
 from tests.conftest import CORPUS
 
 
@@ -294,3 +294,11 @@ def test_corpus_recall_and_extras(shared):
         print("  extra:", extra)
     assert found == required
     assert len(extras) <= MAX_EXTRAS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(list("aZx9_. \t\n\xa0é–-,1\u2003٣ـ")), max_size=14))
+def test_the_word_before_a_number_is_what_the_expression_found(before):
+    """_prev_word replaced a search with ``([A-Za-z][\\w.]*)\\s*$``; it must find the same word."""
+    m = re.search(r"([A-Za-z][\w.]*)\s*$", before)
+    assert _prev_word(before) == (m.group(1) if m else None)

@@ -234,37 +234,53 @@ def _plausible(name: str, strong: bool = False) -> bool:
 SAID, KNOWN, INFERRED, GUESSED = 3, 2, 1, 0
 
 
+# What follows or precedes a person's name and says which country they acted for (see _country_for).
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)")
+_CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
+_REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
+_AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
+_UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
+_RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
+_TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|"
+                           r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
+                           r"President)")
+_VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
+                      r"([A-Z][\w ]+)")
+_RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|mismanagement|successor|return)")
+_NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", re.IGNORECASE)
+
+
 def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, name: str,
                  year: int | None) -> tuple[str | None, int]:
     """The side a person named at ``text[start:end]`` acted for, and how sure that is."""
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     sides = doc.sides
     # "King Hassan II of Morocco", "Algerian President X", "X, the Soviet ambassador", "X as Ethiopian Prime Minister"
-    if m := re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)", after):
+    if m := _OF_COUNTRY.match(after):
         c = find_countries(m.group(1))
         if c and c[0].span[0] == 0 and c[0].iso3 in sides:
             return c[0].iso3, SAID
-    if m := re.match(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|Prime Minister|"
-                     r"prime minister|King|leader|minister|diplomat|representative|Ambassador|President)", after):
+    if m := _TITLED_AFTER.match(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
             return c[0].iso3, SAID
     near = [c for c in find_countries(before[-35:]) if c.iso3 in sides]
-    if near and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,3}", before[-35:][near[-1].span[1]:]):
+    if near and _CAPITALISED_GAP.fullmatch(before[-35:][near[-1].span[1]:]):
         return near[-1].iso3, SAID
-    if m := re.search(r"representative of (?:the\s+)?([A-Z][\w ]+)", after):
+    if m := _REPRESENTATIVE_OF.search(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
             return c[0].iso3, SAID
-    if m := re.search(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", text[start:start + 160], re.IGNORECASE):
+    if m := _AMBASSADOR_TO.search(text[start:start + 160]):
         for c in find_countries(m.group(1)):
             if c.iso3 in sides:
                 return doc.other(c.iso3), SAID
-    if m := re.search(r"([A-Z][\w ]+?)\s+under\s+$", before):
+    if m := _UNDER_BEFORE.search(before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
-    if m := re.search(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$", before):
+    if m := _BETWEEN_BEFORE.search(before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
             return doc.other(c[-1].iso3), SAID
@@ -279,12 +295,11 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         hit = [s for s in sides if title.casefold() in titles_of(s)]
         if len(hit) == 1:
             return hit[0], INFERRED
-    if m := re.match(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
-                     r"([A-Z][\w ]+)", after):
+    if m := _VISITED.match(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
             return doc.other(c[0].iso3), INFERRED
-    if m := re.search(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)", after):
+    if m := _RELATIONS_WITH.search(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
             return doc.other(c[0].iso3), INFERRED
@@ -364,12 +379,11 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         here: dict[int, int] = {}  # name start → index in found
         for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
             name = _clean(raw)
-            strong = title is not None or bool(re.match(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|"
-                                                        r"mismanagement|successor|return)", text[end:end + 20]))
+            strong = title is not None or bool(_RULED_AFTER.match(text, end, end + 20))
             strong = strong or bool(leaders(name))
             if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
-            if re.match(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", text[end:end + 10], re.IGNORECASE):
+            if _NAMED_THING_AFTER.match(text[end:end + 10]):
                 continue
             taken.append((start, end))
             country, level = _country_for(doc, text, start, end, title, name, first_year)

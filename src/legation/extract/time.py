@@ -93,6 +93,7 @@ _BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
 _OF_IN = re.compile(r"\s+(?:of|in)\s+")
 _POST_PRE = re.compile(r"(?<![^\W\d_])(?:post|pre)-\Z", re.I)
 _NONSPACE = re.compile(r"\S+")
+_DIGITS = re.compile(r"\d+")
 _LEAD = "([\"'“‘"  # opening brackets and quotes before a preposition
 _DECADE_END = re.compile(r"\d(?:0['’]?s)?\Z")
 _JOIN = re.compile(rf"\A(?:\s*{_DASH}\s*|\s+(?P<w>to|until|till|through|thru|up\s+to|up\s+until|and|or)\s+)\Z", re.I)
@@ -230,7 +231,7 @@ def _decade_core(m: re.Match, text: str) -> _Core | None:
 def _ordinal(word: str) -> int:
     word = re.sub(r"[\s-]+", " ", word.lower())
     if word[0].isdigit():
-        return int(re.match(r"\d+", word).group())
+        return int(_DIGITS.match(word).group())
     return 20 + _ordinal(word[7:]) if word.startswith("twenty ") else vocab.ORDINALS.index(word) + 1
 
 
@@ -264,8 +265,8 @@ def _month_num(name: str) -> int:
 
 
 def _day_core(m: re.Match, text: str) -> _Core | None:
-    month, d1 = _month_num(m.group("m")), int(re.match(r"\d+", m.group("d1")).group())
-    d2 = int(re.match(r"\d+", m.group("d2")).group()) if m.group("d2") else d1
+    month, d1 = _month_num(m.group("m")), int(_DIGITS.match(m.group("d1")).group())
+    d2 = int(_DIGITS.match(m.group("d2")).group()) if m.group("d2") else d1
     if m.group(0)[0].isdigit() and not _starts_number(text, m.start()):
         return None
     if not d1 <= d2 <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
@@ -694,6 +695,10 @@ def parse_time(text: str, context: frozenset[str] = frozenset()) -> TimeExpr | N
 
 
 _MONTH_DAY = re.compile(rf"(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH_FULL})(?:\s+(?P<d2>{_DAY}))?", re.I)
+# What a relative expression's own words say of its direction ("since then", "until that year", "the year before").
+_SINCE_WORD = re.compile(r"\b(?:since|from)\b")
+_UNTIL_WORD = re.compile(r"\b(?:until|till|by|up\s+to)\b")
+_BEFORE_WORD = re.compile(r"\bbefore\b")
 _SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|preceding)\b.*\b(?:month|week|day)s?\b|"
                       r"\b(?:months?|weeks?|days?)\s+(?:later|after|earlier|before)", re.I)
 
@@ -709,7 +714,7 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     year, words = _parse(anchor.start)[0] + expr.rel, expr.text.lower()
     if month := _MONTH_DAY.search(expr.text):  # "in March", "on 8 December": the anchor's year
         day = month.group("d") or month.group("d2")
-        d = int(re.match(r"\d+", day).group()) if day else 0
+        d = int(_DIGITS.match(day).group()) if day else 0
         start = end = _fmt((year, _MONTHS[month.group("m").lower()], d))
         precision, kind = ("day" if d else "month"), "point"
     elif expr.rel or _SHIFTED.search(words):  # "a year later"; "the next month" is still that year
@@ -718,11 +723,11 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     else:
         start, end, precision = anchor.start, anchor.end, anchor.precision
         kind = anchor.kind if anchor.kind in ("point", "range", "period") else "point"
-    if re.search(r"\b(?:since|from)\b", words):
+    if _SINCE_WORD.search(words):
         end, kind = None, "since"
-    elif re.search(r"\b(?:until|till|by|up\s+to)\b", words):
+    elif _UNTIL_WORD.search(words):
         kind = "until"
-    elif re.search(r"\bbefore\b", words) and not expr.rel:
+    elif _BEFORE_WORD.search(words) and not expr.rel:
         end, kind = start, "before"
     return replace(expr, start=start, end=end, precision=precision, kind=kind)
 
