@@ -48,10 +48,12 @@ def extract(doc: Doc) -> tuple[Assessment, ...]:
     out = []
     for s in doc.sentences:
         text = s.text
-        if not (_LEXICON.search_in(_N_ABOUT, text) and _LEXICON.search_in(_N_JUDGED, text)):
+        if not _LEXICON.search_in(_N_ABOUT, text):
             continue
         polarity = _polarity(text)
-        if polarity == "neutral":
+        # (The judging verbs last: "is", "was" … are too short for the index, so they are searched for
+        # all along the sentence, and most sentences about relations have no judging words anyway.)
+        if polarity == "neutral" or not _LEXICON.search_in(_N_JUDGED, text):
             continue
         judged = _LEXICON.search_in(_N_POSITIVE, text) or _LEXICON.search_in(_N_NEGATIVE, text)
         times = [t for t in find_times(text, doc.context) if t.start is not None]
