@@ -11,7 +11,8 @@ memory is its own. Prints one ``name: value`` per line:
 - ``bare_decompress_seconds``: decompressing those same streams and nothing else (offsets known),
   with as many workers, in threads and in processes: the faster (``bare_decompress_by``);
 - ``seek_pages_seconds``: the index path up to the selected pages' wikitext (articles not yet read);
-- ``extract_articles_per_s_per_core``: extraction of the selected articles, one process, CPU time;
+- ``extract_articles_per_s_per_core``: extraction of the selected articles, one process, CPU time
+  (median of ``--repeat`` runs);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
@@ -268,8 +269,11 @@ def main() -> None:
         emit("seek_pages_seconds", f"{pages['seconds']:.2f}")
         emit("seek_pages_overhead_vs_bare", f"{pages['seconds'] / bare['seconds']:.2f}")
     if "extract" in parts:
-        ext = _run("extract", dump, index)
+        # The median of ``repeat`` runs, as for the other parts: one run moves by ±4 % on a shared machine.
+        ext = _median("extract", dump, index, args.repeat, key="cpu_seconds")
         emit("extract_articles_per_s_per_core", f"{ext['articles'] / ext['cpu_seconds']:.1f}")
+        emit("extract_articles_per_s_per_core_runs",
+             " ".join(f"{ext['articles'] / seconds:.1f}" for seconds in reversed(ext["runs"])))
     if "jobs" in parts:
         copies = max(1, -(-MIN_ARTICLES_FOR_JOBS // max(1, meta["relations"])))
         # One job, then ``jobs`` jobs, ``repeat`` times; the speedup is the median of the pairs' ratios,

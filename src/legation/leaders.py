@@ -74,6 +74,7 @@ def fold(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same runs in ASCII text, without Unicode's tables
 
 # Titles and courtesy words that may stand before a name and are not part of it ("President",
 # "Secretary of State", "His Majesty King"), stripped word by word from the front of a query.
@@ -297,9 +298,7 @@ def find_leaders(text: str) -> list[tuple[Leader, tuple[int, int]]]:
 def _find_leaders(text: str) -> tuple[tuple[Leader, tuple[int, int]], ...]:
     table = _table()
     prefixes = table.prefixes
-    written = _WORD.findall(text)
-    if not text.isascii():
-        written = [fold(w) for w in written]
+    written = _ASCII_WORD.findall(text) if text.isascii() else [fold(w) for w in _WORD.findall(text)]
     lowered = [w.lower() for w in written]
     spans: list[tuple[int, int]] = []  # where the words are, found when first needed (most texts name no one)
     found: list[tuple[Leader, tuple[int, int]]] = []

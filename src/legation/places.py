@@ -249,6 +249,7 @@ def capital(iso3: str) -> City | None:
 
 _CITY_STATES = frozenset({"SGP", "MCO", "VAT", "HKG", "MAC", "GIB"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’ʻ]*\.?")
+_ASCII_TOKEN = re.compile(r"[^\W\d_][\w']*\.?", re.ASCII)  # the same tokens in ASCII text, without Unicode's tables
 _GAPS = {" ", "-", ", ", "", "‐"}
 _MAX_WORDS = 6
 # Capitalised English words that are also the names of places; never a city on their own in text.
@@ -349,7 +350,7 @@ def _city_names(text: str) -> list[tuple[int, list[tuple[int, int, int, str, int
         _NAMES.clear()
     g = _gazetteer()
     found = _NAMES[text] = []
-    toks = [m.span() for m in _TOKEN.finditer(text)]
+    toks = [m.span() for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text)]
     n = len(toks)
     for i in range(n):
         s0, e0 = toks[i]

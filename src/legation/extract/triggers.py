@@ -33,6 +33,7 @@ _FOLD = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"} | {
     0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches (U+3000 is the last)
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same runs in ASCII text, without Unicode's tables
 
 
 def fold(text: str) -> str:
@@ -56,7 +57,7 @@ def _words(text: str) -> dict[str, list[int]]:
             _WORDS.clear()
         written = fold(text)
         at = _WORDS[text] = {}
-        for m in _WORD.finditer(text):
+        for m in (_ASCII_WORD if text.isascii() else _WORD).finditer(text):
             start = m.start()
             key = written[start:start + _N]
             if (where := at.get(key)) is None:
