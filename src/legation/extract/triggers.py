@@ -238,6 +238,12 @@ class Lexicon:
                 index.setdefault(start, []).append(i)
         self._index = {k: tuple(v) for k, v in index.items()}
         self._always = tuple(always)
+        # Words an indexed expression cannot do without after its first (see :func:`required`): a text
+        # that lacks one cannot hold a match, wherever the expression's first word is.
+        self._needs = {}
+        for i, pattern in enumerate(self.patterns):
+            if i not in always and (later := required(pattern)[1:]):
+                self._needs[i] = later
 
     def hits(self, text: str) -> dict[int, list[int] | None]:
         """For each expression that may match in ``text`` (by index, in order), where its matches can
@@ -255,6 +261,9 @@ class Lexicon:
                 else:
                     where += at
                     several = True
+        for n in self._needs.keys() & found.keys():
+            if any(at_key.keys().isdisjoint(words) for words in self._needs[n]):
+                del found[n]
         if several:
             for where in found.values():
                 if where is not None:
