@@ -36,10 +36,10 @@ from legation.read import expand
 from legation.read.multistream import (
     StreamGroup,
     available_cores,
+    batched,
     find_index,
-    group_pages,
+    group_articles,
     namespaces,
-    page_article,
     stream_groups,
 )
 from legation.record import Record
@@ -126,17 +126,14 @@ def run_task(task: Task) -> list[Outcome]:
     with fh:
         for group in task.groups:
             try:
-                pages = group_pages(fh, group, task.name)
+                articles = group_articles(fh, group, task.name)
             except InputError as exc:
                 out.append(Outcome(task.name, error=str(exc), title=f"{task.name}@{group.offset}"))
                 continue
-            for page in pages:
-                try:
-                    article = page_article(page, task.name)
-                except InputError as exc:  # this page only: over a limit
-                    out.append(Outcome(task.name, error=str(exc), title=exc.path))
-                    continue
-                if article is not None:
+            for article in articles:
+                if isinstance(article, InputError):  # this page only: over a limit
+                    out.append(Outcome(task.name, error=str(article), title=article.path))
+                else:
                     out.append(_extracted(article, task.name))
     return out
 
@@ -151,17 +148,6 @@ def _is_dump(path: Path) -> bool:
     except OSError:
         return False
     return head.startswith(b"BZh") or bool(re.match(rb"\s*(<\?xml[^>]*>\s*)?<mediawiki", head))
-
-
-def _batched(items: Iterator, size: int) -> Iterator[tuple]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield tuple(batch)
-            batch = []
-    if batch:
-        yield tuple(batch)
 
 
 # An item of the ordered plan: a task to run, or outcomes known already in the driver.
@@ -212,7 +198,7 @@ def _dump_items(path: Path, name: str, index: Path | None, groups_per_task: int)
     if header_errors:
         yield [Outcome(name, error=str(e), title=f"{name}@0") for e in header_errors]
     try:
-        for batch in _batched(stream_groups(index, namespaces=names), groups_per_task):
+        for batch in batched(stream_groups(index, namespaces=names), groups_per_task):
             yield _Streams(opened, name, batch)
     except InputError as exc:
         yield [Outcome(name, error=str(exc), title=str(index))]

@@ -1,7 +1,7 @@
 """Process pools that start safely from any driver and end with the process that started them.
 
 Both the bulk extractor (one worker per core, each extracting articles) and the multistream reader
-(a few workers decompressing streams ahead of the reader) run work in other processes: the
+(a few workers decompressing and reading streams ahead of the caller) run work in other processes: the
 decompression of a bz2 stream, and above all the reading of its pages, would otherwise contend for
 one interpreter lock with the thread that reads the articles.
 

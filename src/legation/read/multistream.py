@@ -46,6 +46,7 @@ from xml.etree import ElementTree
 from legation.article import Article
 from legation.errors import InputError
 from legation.limits import check_article, limits, variable
+from legation.pools import process_pool
 from legation.read.dump import is_relations_title, raise_first
 
 CHUNK = 1 << 18
@@ -325,11 +326,11 @@ def group_pages_at(path: str | Path, name: str, group: StreamGroup) -> list[Page
         return group_pages(fh, group, name)
 
 
-def group_articles_at(path: str | Path, name: str, group: StreamGroup) -> list[Article | InputError]:
-    """The articles of one stream group (see :func:`group_pages_at`), each in its place, or the
-    :class:`InputError` of a page over the limits; an unreadable stream raises its own."""
+def group_articles(fh: BinaryIO, group: StreamGroup, name: str) -> list[Article | InputError]:
+    """The articles of one stream group, each in its place, or the :class:`InputError` of a page
+    over the limits; an unreadable stream raises its own (see :func:`group_pages`)."""
     out: list[Article | InputError] = []
-    for page in group_pages_at(path, name, group):
+    for page in group_pages(fh, group, name):
         try:
             article = page_article(page, name)
         except InputError as exc:
@@ -338,6 +339,12 @@ def group_articles_at(path: str | Path, name: str, group: StreamGroup) -> list[A
         if article is not None:
             out.append(article)
     return out
+
+
+def group_articles_at(path: str | Path, name: str, group: StreamGroup) -> list[Article | InputError]:
+    """:func:`group_articles` of the dump at ``path``, opened for this group alone."""
+    with open(path, "rb") as fh:
+        return group_articles(fh, group, name)
 
 
 def available_cores() -> int:
@@ -367,7 +374,7 @@ class Done:
         return self._value
 
 
-def _each(work: Callable, items: list) -> list[Done]:
+def _each(work: Callable, items: tuple) -> list[Done]:
     """``work`` on each of a batch of items, each one's error kept for it alone."""
     out = []
     for item in items:
@@ -378,15 +385,16 @@ def _each(work: Callable, items: list) -> list[Done]:
     return out
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable, size: int) -> Iterator[tuple]:
+    """``items`` in tuples of ``size`` (the last one shorter), in order."""
     batch: list = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
-            yield batch
+            yield tuple(batch)
             batch = []
     if batch:
-        yield batch
+        yield tuple(batch)
 
 
 def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = False,
@@ -399,8 +407,6 @@ def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = Fa
     must then pickle (a module's function, or a ``functools.partial`` of one).
     """
     if processes:
-        from legation.pools import process_pool
-
         pool = process_pool(workers)
     else:
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="legation-bz2")
@@ -408,7 +414,7 @@ def prefetch(items: Iterable, work: Callable, workers: int, processes: bool = Fa
     ahead: deque = deque()
     run = partial(_each, work)
     try:
-        for items_ in _batches(items, batch):
+        for items_ in batched(items, batch):
             ahead.append((items_, pool.submit(run, items_)))
             if len(ahead) > 2 * workers:
                 items_, future = ahead.popleft()
@@ -451,10 +457,10 @@ def iter_multistream(path: str | Path, index: str | Path | None = None,
         try:
             # Read in other processes when there are cores for them: in threads, reading wikitext
             # holds the interpreter's lock, which the decompressing threads wait for.
-            for _, future in prefetch(stream_groups(index_path, namespaces=names),
-                                      partial(group_articles_at, path, name), workers, processes=workers > 1):
+            for _, outcome in prefetch(stream_groups(index_path, namespaces=names),
+                                       partial(group_articles_at, path, name), workers, processes=workers > 1):
                 try:
-                    articles = future.result()
+                    articles = outcome.result()
                 except InputError as exc:
                     found.append(exc)
                     continue
