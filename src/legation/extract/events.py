@@ -102,9 +102,8 @@ class _Places:
         return len(named) == 2 or bool(_JOINT.search(text))
 
 
-def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str,
-               bilateral: Callable[[], bool]) -> TimeExpr | None:
-    """A time for a past act with none of its own: the paragraph's, else its section heading's.
+def _inherited(carried: TimeExpr, reading, clause_text: str, bilateral: Callable[[], bool]) -> TimeExpr | None:
+    """A time for a past act with none of its own: ``carried``, the sentence's (see :func:`_carried`).
 
     Only for acts of both sides ("Both sides signed an agreement …"): a time
     carried over to a one-sided sentence dates it by guesswork.
@@ -113,7 +112,7 @@ def _inherited(doc: Doc, tl: Timeline, i: int, reading, clause_text: str,
         return None
     if not bilateral():  # (asked last: it looks for the sides' cities)
         return None
-    return _carried(doc, tl, i)
+    return carried
 
 
 def _carried(doc: Doc, tl: Timeline, i: int) -> TimeExpr | None:
@@ -167,8 +166,8 @@ def extract(doc: Doc) -> tuple[Event, ...]:
             if when is None:
                 if siblings and not _MODAL.search(blanked):
                     when = siblings[0]
-                elif not siblings:
-                    when = _inherited(doc, tl, i, reading, blanked,
+                elif not siblings:  # (then ``carried`` is a time: see above)
+                    when = _inherited(carried, reading, blanked,
                                       partial(places.bilateral, clause.start, clause.end, blanked))
             if when is None:
                 continue

@@ -564,10 +564,10 @@ def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
         return (m.group().lower(), s - len(m.group())) if m else None
     if not left or not left[-1].isspace():
         return None
-    last = left.rsplit(None, 1)[-1].lower() if not left.isspace() else ""
+    words = left.rsplit(None, _PREP_WORDS)[-_PREP_WORDS:]  # (what \S+ finds: both split at str.isspace)
+    last = words[-1].lower() if words else ""
     if last not in _PREP_LAST and last.lstrip(_LEAD) not in _PREP_LAST:
         return None  # (the usual case, told without building the phrases)
-    words = left.rsplit(None, _PREP_WORDS)[-_PREP_WORDS:]  # (what \S+ finds: both split at str.isspace)
     n = len(words)
     for i, w in enumerate(words):  # the longest phrase first
         lead = len(w) - len(w.lstrip(_LEAD))
