@@ -324,21 +324,20 @@ class Shared:
     def lexicon(self, patterns: Sequence[re.Pattern]) -> Lexicon:
         part = _Part(patterns, self, len(self._patterns))
         self._patterns += part.patterns
+        self._whole = None  # (rebuilt, once all the extractors have added theirs, by the next hits)
+        self._hits.clear()
         return part
 
-    def _built(self) -> Lexicon:
-        if self._whole is None or len(self._whole.patterns) != len(self._patterns):
-            self._whole = Lexicon(self._patterns)  # (built once all the extractors have added theirs)
-            self._hits.clear()
-        return self._whole
-
     def hits(self, text: str) -> dict[int, list[int] | None]:
-        whole = self._built()
+        # (Asked once a sentence by each extractor: the kept answer first. What is kept was found with
+        # every pattern added so far: adding one drops it.)
         found = self._hits.get(text)
         if found is None:
+            if self._whole is None:
+                self._whole = Lexicon(self._patterns)
             if len(self._hits) >= _WORDS_KEPT:
                 self._hits.clear()
-            found = self._hits[text] = whole.hits(text)
+            found = self._hits[text] = self._whole.hits(text)
         return found
 
     def forget(self) -> None:
