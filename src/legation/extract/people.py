@@ -342,6 +342,10 @@ _COORDINATIONS = _searches("_COORDINATED", "_PLURAL_TITLED")
 _AGENTS = _searches("_AGENT", "_SUBJECT_OF", "_POSSESSIVE", "_REGIME", "_GOVERNMENT_OF", "_ROLE_NOUN")
 
 
+def _leftmost_longest(candidate: tuple[int, int, str, str | None]) -> tuple[int, int]:
+    return candidate[0], -candidate[1]
+
+
 def extract(doc: Doc) -> tuple[Person, ...]:
     found: list[tuple[Person, int]] = [(p, SAID) for p in _envoys(doc)]
     for s in doc.sentences:
@@ -377,7 +381,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         first_year = years[0] if years else None
         taken: list[tuple[int, int]] = []
         here: dict[int, int] = {}  # name start → index in found
-        for start, end, raw, title in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        for start, end, raw, title in sorted(candidates, key=_leftmost_longest):
             name = _clean(raw)
             strong = title is not None or bool(_RULED_AFTER.match(text, end, end + 20))
             strong = strong or bool(leaders(name))

@@ -19,6 +19,7 @@ lists and the table of named periods are in ``periods.py``.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -646,6 +647,13 @@ def find_times(text: str, context: frozenset[str] = frozenset()) -> list[TimeExp
     return list(_find_times(text, frozenset(context)))
 
 
+def _longest_first(c: _Core) -> tuple[int, int]:
+    return c.s - c.e, c.s
+
+
+_start = operator.attrgetter("s")
+
+
 @functools.lru_cache(maxsize=8192)
 def _find_times(text: str, context: frozenset[str]) -> tuple[TimeExpr, ...]:
     # Cached per sentence: the timeline, missions, agreements and people all ask about the same sentences.
@@ -663,12 +671,15 @@ def _find_times(text: str, context: frozenset[str]) -> tuple[TimeExpr, ...]:
         if ok:
             cands += [c for m in rx.finditer(text) if (c := fn(m, text))]
     cands += _named_cores(text, low, context)
-    cands.sort(key=lambda c: (c.s - c.e, c.s))
-    cores: list[_Core] = []
-    for c in cands:
-        if all(c.e <= t.s or c.s >= t.e for t in cores):
-            cores.append(c)
-    cores.sort(key=lambda c: c.s)
+    if len(cands) < 2:  # (most sentences: one time or none)
+        cores = cands
+    else:
+        cands.sort(key=_longest_first)
+        cores = []
+        for c in cands:
+            if all(c.e <= t.s or c.s >= t.e for t in cores):
+                cores.append(c)
+        cores.sort(key=_start)
     for i, c in enumerate(cores):
         _attach_mod(text, c, cores[i - 1].e if i else 0)
     groups, i = [], 0
