@@ -13,6 +13,8 @@ memory is its own. Prints one ``name: value`` per line:
 - ``seek_pages_seconds``: the index path up to the selected pages' wikitext (articles not yet read);
 - ``extract_articles_per_s_per_core``: extraction of the selected articles, one process, CPU time
   (median of ``--repeat`` runs);
+- ``extract_vs_read``: that extraction's CPU time over the time to read the same articles' wikitext
+  again in the same process (a baseline from the same run, which moves less with the machine's speed);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
@@ -28,6 +30,7 @@ import functools
 import importlib.util
 import json
 import os
+import platform
 import resource
 import subprocess
 import sys
@@ -127,6 +130,12 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
             extract_article(article)
         out["cpu_seconds"] = time.process_time() - t
         out["articles"] = len(articles)
+        # A baseline from the same run: reading the same articles' wikitext again, also Python's own
+        # work, so that the ratio moves less than the rate when the machine's speed drifts.
+        t = time.process_time()
+        for article in articles:
+            read_wikitext(article.text, source=article.source, title=article.title)
+        out["read_cpu_seconds"] = time.process_time() - t
     elif kind == "records":
         t = time.perf_counter()
         out["articles"] = sum(1 for _ in bulk.records([dump] * copies, jobs=jobs))  # the index is beside it
@@ -235,6 +244,8 @@ def main() -> None:
     _warm(index)
     emit = lambda name, value: print(f"{name}: {value}", flush=True)  # noqa: E731
     emit("loadavg_before", _loadavg())
+    # (Which interpreter: a build with profile-guided optimisation extracts ~10 % faster; see the Makefile.)
+    emit("python", f"{platform.python_version()} {os.path.realpath(sys.executable)}")
     emit("pages", meta["pages"])
     emit("dump_mb", f"{dump.stat().st_size / 1e6:.1f}")
     emit("xml_mb", f"{meta['xml_bytes'] / 1e6:.1f}")
@@ -274,6 +285,7 @@ def main() -> None:
         emit("extract_articles_per_s_per_core", f"{ext['articles'] / ext['cpu_seconds']:.1f}")
         emit("extract_articles_per_s_per_core_runs",
              " ".join(f"{ext['articles'] / seconds:.1f}" for seconds in reversed(ext["runs"])))
+        emit("extract_vs_read", f"{ext['cpu_seconds'] / ext['read_cpu_seconds']:.2f}")
     if "jobs" in parts:
         copies = max(1, -(-MIN_ARTICLES_FOR_JOBS // max(1, meta["relations"])))
         # One job, then ``jobs`` jobs, ``repeat`` times; the speedup is the median of the pairs' ratios,
