@@ -14,7 +14,8 @@ memory is its own. Prints one ``name: value`` per line:
 - ``extract_articles_per_s_per_core``: extraction of the selected articles, one process, CPU time
   (median of ``--repeat`` runs);
 - ``extract_vs_read``: that extraction's CPU time over the time to read the same articles' wikitext
-  again in the same process (a baseline from the same run, which moves less with the machine's speed);
+  again in the same process, twenty articles of each in turn (a baseline from the same run and the same
+  minute, which moves less with the machine's speed);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
@@ -40,6 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 MIN_ARTICLES_FOR_JOBS = 400
+EXTRACT_CHUNK = 20  # articles extracted, then read again, at a time (see kind == "extract")
 
 
 def _make_dump():
@@ -123,19 +125,23 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
         articles = list(iter_multistream(dump, index=index))
         extract_article(articles[0])  # lazy tables and the gazetteer, as the first article pays them
         caches = _caches()
-        t = time.process_time()
-        for article in articles:
-            for cache in caches:  # no two articles of a real dump share sentences: nothing carries over
-                cache.cache_clear()
-            extract_article(article)
-        out["cpu_seconds"] = time.process_time() - t
+        # In chunks, each extracted and then read again: the VM's speed drifts within a minute (by half,
+        # some hours), and interleaved, the baseline meets the same drift as the extraction it divides.
+        out["cpu_seconds"] = out["read_cpu_seconds"] = 0.0
+        for at in range(0, len(articles), EXTRACT_CHUNK):
+            chunk = articles[at:at + EXTRACT_CHUNK]
+            t = time.process_time()
+            for article in chunk:
+                for cache in caches:  # no two articles of a real dump share sentences: nothing carries over
+                    cache.cache_clear()
+                extract_article(article)
+            out["cpu_seconds"] += time.process_time() - t
+            # The baseline: reading the same articles' wikitext again, also Python's own work.
+            t = time.process_time()
+            for article in chunk:
+                read_wikitext(article.text, source=article.source, title=article.title)
+            out["read_cpu_seconds"] += time.process_time() - t
         out["articles"] = len(articles)
-        # A baseline from the same run: reading the same articles' wikitext again, also Python's own
-        # work, so that the ratio moves less than the rate when the machine's speed drifts.
-        t = time.process_time()
-        for article in articles:
-            read_wikitext(article.text, source=article.source, title=article.title)
-        out["read_cpu_seconds"] = time.process_time() - t
     elif kind == "records":
         t = time.perf_counter()
         out["articles"] = sum(1 for _ in bulk.records([dump] * copies, jobs=jobs))  # the index is beside it
