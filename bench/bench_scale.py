@@ -64,6 +64,7 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
     from legation import bulk
     from legation.read.dump import iter_dump
     from legation.read.multistream import (
+        batched,
         default_workers,
         group_pages_at,
         is_article_page,
@@ -128,8 +129,7 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
         # In chunks, each extracted and then read again: the VM's speed drifts within a minute (by half,
         # some hours), and interleaved, the baseline meets the same drift as the extraction it divides.
         out["cpu_seconds"] = out["read_cpu_seconds"] = 0.0
-        for at in range(0, len(articles), EXTRACT_CHUNK):
-            chunk = articles[at:at + EXTRACT_CHUNK]
+        for chunk in batched(articles, EXTRACT_CHUNK):
             t = time.process_time()
             for article in chunk:
                 for cache in caches:  # no two articles of a real dump share sentences: nothing carries over
