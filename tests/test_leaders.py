@@ -381,21 +381,15 @@ def test_titles_of():
     assert "tsar" not in titles_of("RUS")
 
 
-def test_load_is_lazy_and_fast():
+def test_load_is_lazy():
+    # Importing reads no data; the first lookup loads the table once and later ones reuse it.
+    # (How fast the load and a lookup are is measured by `make bench`, not here.)
     code = (
-        "import sys, time\n"
         "import legation.leaders as L\n"
-        "assert 'legation.leaders' in sys.modules and L._table.cache_info().currsize == 0\n"
-        "loads = []\n"
-        "for _ in range(3):\n"
-        "    L._table.cache_clear(); t = time.perf_counter(); L._table(); loads.append(time.perf_counter() - t)\n"
-        "load = min(loads)\n"
-        "t = time.perf_counter()\n"
-        "for _ in range(1000): L.country_of('President Vladimir Putin', sides=('RUS', 'USA'))\n"
-        "lookup = (time.perf_counter() - t) / 1000\n"
-        "print(load, lookup)\n"
+        "assert L._table.cache_info().currsize == 0\n"
+        "assert L.country_of('President Vladimir Putin', sides=('RUS', 'USA')) == 'RUS'\n"
+        "L.country_of('Prime Minister Narendra Modi')\n"
+        "info = L._table.cache_info()\n"
+        "assert (info.misses, info.currsize) == (1, 1), info\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    load, lookup = map(float, out.split())
-    assert load < 0.05, load
-    assert lookup < 0.0005, lookup
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -549,11 +549,11 @@ def test_import_reads_no_data() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_first_city_lookup_is_quick() -> None:
-    code = ("import time, legation.places as p; t = time.perf_counter(); p.city('Rabat'); "
-            "print(time.perf_counter() - t)")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    assert float(out.stdout) < 1.5  # about 0.2 s here; generous for slow machines
+def test_first_city_lookup_loads_the_gazetteer_once() -> None:
+    # The first lookup pays for the gazetteer; `make bench` times it (gazetteer_load_seconds).
+    code = ("import legation.places as p; assert p.city('Rabat').name == 'Rabat'; p.city('Moscow'); "
+            "i = p._gazetteer.cache_info(); assert (i.misses, i.currsize) == (1, 1), i")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def open_sample(name: str) -> str:

@@ -149,7 +149,9 @@ def test_doctype_with_entities_is_refused_quickly(tmp_path, xml, compress):
     start = time.monotonic()
     with pytest.raises(InputError, match="DOCTYPE"):
         list(iter_dump(path))
-    assert time.monotonic() - start < 2
+    # Not a speed target: expanding the entities would take minutes and gigabytes, so a refusal
+    # that comes at all within this generous bound is a refusal before expansion.
+    assert time.monotonic() - start < 30
 
 
 def test_xml_declaration_and_comments_before_the_root_are_fine(tmp_path):
