@@ -14,15 +14,20 @@ FUZZ_ARGS ?=
 LOAD_ARGS ?=
 CRASH_ARGS ?=
 
-.PHONY: demo test lint bench fuzz load crash setup clean
+.PHONY: demo test lint bench fuzz load crash setup native clean
 
-$(BIN)/legation: pyproject.toml
+$(BIN)/legation: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,web]'
 	touch $(BIN)/legation
 
 setup: $(BIN)/legation
+
+# Recompile, in place, the Cython-built modules whose source changed since (setup.py). Until then an
+# edited module runs as pure Python, never as its stale build (legation/_native.py).
+native: setup
+	$(BIN)/python setup.py --quiet build_ext --inplace
 
 # Build the knowledge base from the bundled articles, then serve it (Ctrl+C to stop).
 demo: setup
@@ -36,7 +41,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check src tests bench fuzz
 
-bench: setup
+bench: native
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # A million fuzzed articles through read, extract and ingest (docs/reliability.md); e.g. FUZZ_ARGS='--inputs 10000'.
@@ -52,4 +57,5 @@ crash: setup
 	$(BIN)/python bench/crash_safety.py $(CRASH_ARGS)
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache src/legation/_native.json
+	find src/legation \( -name '*.so' -o -name '*.c' \) -delete

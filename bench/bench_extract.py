@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from legation._native import compiled_modules
 from legation.cli import sample_paths
 from legation.countries import _find_countries
 from legation.extract import extract_article
@@ -70,6 +71,7 @@ def main() -> None:
     gazetteer_s = best_of(load_gazetteer)
     n = len(texts)
     print(f"articles: {n}")
+    print(f"native_modules: {len(compiled_modules())}")
     print(f"startup_seconds: {startup:.3f}")
     print(f"read_seconds_corpus: {read_s:.4f}")
     print(f"extract_seconds_corpus: {extract_s:.4f}")

@@ -16,6 +16,7 @@ memory is its own. Prints one ``name: value`` per line:
 - ``extract_vs_read``: that extraction's CPU time over the time to read the same articles' wikitext
   again in the same process, twenty articles of each in turn (a baseline from the same run and the same
   minute, which moves less with the machine's speed);
+- ``native_modules``: how many modules run compiled by Cython (``LEGATION_PURE=1`` runs none);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
@@ -286,6 +287,9 @@ def main() -> None:
         emit("seek_pages_seconds", f"{pages['seconds']:.2f}")
         emit("seek_pages_overhead_vs_bare", f"{pages['seconds'] / bare['seconds']:.2f}")
     if "extract" in parts:
+        from legation._native import compiled_modules
+
+        emit("native_modules", str(len(compiled_modules())))
         # The median of ``repeat`` runs, as for the other parts: one run moves by ±4 % on a shared machine.
         ext = _median("extract", dump, index, args.repeat, key="cpu_seconds")
         emit("extract_articles_per_s_per_core", f"{ext['articles'] / ext['cpu_seconds']:.1f}")

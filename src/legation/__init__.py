@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+# First: decides, before any of them is imported, which modules may load compiled (legation/_native.py).
+import legation._native  # noqa: F401  isort: skip
 from legation.article import Article
 from legation.errors import InputError, LegationError
 from legation.extract import extract, extract_article

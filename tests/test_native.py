@@ -1,0 +1,114 @@
+"""The Cython build (setup.py, legation/_native.py): same records as pure Python, never a stale module."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import legation
+from legation import _native
+from tests.conftest import ROOT
+
+PACKAGE = Path(legation.__file__).resolve().parent
+
+# Extract every bundled sample and test fixture, print one JSON record a line.
+EXTRACT_ALL = """
+import json, sys
+from pathlib import Path
+import legation
+from legation.cli import sample_paths
+paths = [*sample_paths(), *sorted(Path(sys.argv[1]).rglob('*.wiki')), *sorted(Path(sys.argv[1]).rglob('*.txt'))]
+for path in paths:
+    try:
+        print(json.dumps(legation.extract(path).to_dict(), sort_keys=True, ensure_ascii=False))
+    except legation.LegationError as e:
+        print('refused', path.name, type(e).__name__)
+"""
+
+WHERE_FROM = """
+import json, legation.places, legation.countries, legation._native as n
+print(json.dumps({"places": legation.places.__file__, "countries": legation.countries.__file__,
+                  "edited": getattr(legation.places, "EDITED", False), "compiled": n.compiled_modules(),
+                  "set_aside": sorted(n.SET_ASIDE)}))
+"""
+
+
+def _needs_build() -> None:
+    if _native.COMPILED or _native.SET_ASIDE:
+        return
+    howto = "`make native` compiles them (needs Cython and a C compiler)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but no module of legation is compiled: {howto}")
+    pytest.skip(f"no compiled modules to check: {howto}")
+
+
+def _run(code: str, *args: str, pythonpath: Path | None = None, pure: bool = False) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "LEGATION_PURE"}
+    if pure:
+        env["LEGATION_PURE"] = "1"
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _copy_package(tmp_path: Path) -> Path:
+    """A copy of the installed package (with its extension modules and manifest) to edit."""
+    shutil.copytree(PACKAGE, tmp_path / "legation", ignore=shutil.ignore_patterns("__pycache__", "*.c"))
+    return tmp_path
+
+
+def test_compiled_and_pure_give_the_same_records() -> None:
+    _needs_build()
+    if _native.pure_requested():
+        pytest.skip("LEGATION_PURE is set in this run")
+    fixtures = str(ROOT / "tests" / "fixtures")
+    compiled = _run(EXTRACT_ALL, fixtures)
+    pure = _run(EXTRACT_ALL, fixtures, pure=True)
+    assert compiled.count("\n") > 20
+    assert compiled == pure
+
+
+def test_the_hot_modules_run_compiled() -> None:
+    _needs_build()
+    if _native.pure_requested():
+        pytest.skip("LEGATION_PURE is set in this run")
+    where = json.loads(_run(WHERE_FROM))
+    assert {"legation.places", "legation.extract.time", "legation.extract.triggers"} <= set(where["compiled"])
+    assert not where["places"].endswith(".py")
+    assert where["set_aside"] == []
+
+
+def test_an_edited_source_is_loaded_not_its_stale_build(tmp_path) -> None:
+    _needs_build()
+    root = _copy_package(tmp_path)
+    with (root / "legation" / "places.py").open("a", encoding="utf-8") as f:
+        f.write("\nEDITED = True\n")
+    where = json.loads(_run(WHERE_FROM, pythonpath=root))
+    assert where["edited"] is True
+    assert where["places"] == str(root / "legation" / "places.py")
+    assert where["set_aside"] == ["legation.places"]
+    assert not where["countries"].endswith(".py")  # the others, unchanged, still run compiled
+
+
+def test_without_the_manifest_nothing_runs_compiled(tmp_path) -> None:
+    _needs_build()
+    root = _copy_package(tmp_path)
+    (root / "legation" / "_native.json").unlink(missing_ok=True)
+    where = json.loads(_run(WHERE_FROM, pythonpath=root))
+    assert where["compiled"] == []
+    assert where["places"].endswith(".py") and where["countries"].endswith(".py")
+
+
+def test_legation_pure_loads_every_source() -> None:
+    _needs_build()
+    where = json.loads(_run(WHERE_FROM, pure=True))
+    assert where["compiled"] == []
+    assert where["places"].endswith("places.py") and where["countries"].endswith("countries.py")
+    assert "legation.places" in where["set_aside"]
