@@ -49,9 +49,12 @@ def extensions() -> list[Extension]:
     except ImportError:
         print("legation: Cython is not installed; the package stays pure Python")
         return []
-    modules = [Extension(m, [str(source_of(m).relative_to(SRC.parent))], optional=True) for m in NATIVE]
-    return cythonize(modules, language_level=3, quiet=True, nthreads=os.cpu_count() or 1,
-                     compiler_directives={"binding": True})
+    modules = [Extension(m, [str(source_of(m).relative_to(SRC.parent))]) for m in NATIVE]
+    compiled = cythonize(modules, language_level=3, quiet=True, nthreads=os.cpu_count() or 1,
+                         compiler_directives={"binding": True})
+    for ext in compiled:
+        ext.optional = True  # set on cythonize's output: it does not carry the flag over
+    return compiled
 
 
 class BuildNative(build_ext):
@@ -96,7 +99,9 @@ class BuildNative(build_ext):
                 kept[ext.name] = _sha256(source_of(ext.name))
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"legation: {len(kept)} of {len(NATIVE)} modules compiled ({len(todo)} built now)")
+        failed = [ext.name for ext in todo if ext.name not in kept]
+        print(f"legation: {len(kept)} of {len(NATIVE)} modules compiled ({len(todo) - len(failed)} now)"
+              + (f"; {len(failed)} could not be and stay pure Python" if failed else ""))
 
     def get_outputs(self) -> list[str]:
         outputs = super().get_outputs()

@@ -112,3 +112,27 @@ def test_legation_pure_loads_every_source() -> None:
     assert where["compiled"] == []
     assert where["places"].endswith("places.py") and where["countries"].endswith("countries.py")
     assert "legation.places" in where["set_aside"]
+
+
+def test_without_a_compiler_the_build_succeeds_and_stays_pure(tmp_path) -> None:
+    # setup.py on a copy of the checkout, with a C compiler that always fails: every module is
+    # optional, so the build succeeds, leaves no extension module and an empty manifest.
+    _needs_build()
+    pytest.importorskip("Cython", reason="Cython is in the test extra: `make setup` installs it")
+    shutil.copy2(ROOT / "setup.py", tmp_path / "setup.py")
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copy2(ROOT / "README.md", tmp_path / "README.md")
+    # The generated C files come along (their times kept), so Cython need not run again.
+    shutil.copytree(ROOT / "src", tmp_path / "src",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so", "_native.json", "*.egg-info"))
+    env = {**os.environ, "CC": "/bin/false"}
+    env.pop("LEGATION_PURE", None)
+    done = subprocess.run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "legation: 0 of 19 modules compiled" in done.stdout, done.stdout[-2000:]
+    package = tmp_path / "src" / "legation"
+    assert not [p for p in package.rglob("*") if p.suffix == ".so"]
+    assert json.loads((package / "_native.json").read_text()) == {}
+    where = json.loads(_run(WHERE_FROM, pythonpath=tmp_path / "src"))
+    assert where["compiled"] == [] and where["places"].endswith("places.py")
