@@ -5,7 +5,8 @@ install`` also compiles the modules in ``NATIVE`` unchanged into extension modul
 extractor in about 17 % fewer instructions (docs/performance.md). A module that fails to compile
 is left pure (``optional=True``), and ``LEGATION_PURE=1`` at build time compiles nothing.
 
-Each build writes ``legation/_native.json``: the SHA-256 of each compiled module's source. At
+Each build writes ``legation/_native.json``: the SHA-256 of each compiled module's source, and
+under ``#build`` the Cython version and directives (a change of either rebuilds everything). At
 import, ``legation._native`` loads an extension module only when the ``.py`` beside it still has
 that hash, so an edited source is never shadowed by a stale build. ``make native`` recompiles
 what changed, in place.
@@ -41,17 +42,35 @@ def source_of(module: str) -> Path:
     return SRC.joinpath(*module.split(".")).with_suffix(".py")
 
 
+DIRECTIVES = {"binding": True, "language_level": 3}
+# What else a build depends on: a manifest written under another key is not reused ("#build" in it).
+BUILD_KEY = "#build"
+build_key = ""
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def extensions() -> list[Extension]:
+    global build_key
     if os.environ.get("LEGATION_PURE", "") not in ("", "0"):
         return []
     try:
+        import Cython
         from Cython.Build import cythonize
     except ImportError:
         print("legation: Cython is not installed; the package stays pure Python")
         return []
+    build_key = f"Cython {Cython.__version__} {json.dumps(DIRECTIVES, sort_keys=True)}"
+    # The C files beside the sources are regenerated when Cython or its directives changed.
+    force = _read_manifest(SRC / "legation" / "_native.json").get(BUILD_KEY, build_key) != build_key
     modules = [Extension(m, [str(source_of(m).relative_to(SRC.parent))]) for m in NATIVE]
-    compiled = cythonize(modules, language_level=3, quiet=True, nthreads=os.cpu_count() or 1,
-                         compiler_directives={"binding": True})
+    compiled = cythonize(modules, quiet=True, force=force, nthreads=os.cpu_count() or 1,
+                         compiler_directives=DIRECTIVES)
     for ext in compiled:
         ext.optional = True  # set on cythonize's output: it does not carry the flag over
     return compiled
@@ -74,11 +93,10 @@ class BuildNative(build_ext):
         if not self.extensions:
             return super().run()
         manifest = Path(self.get_ext_fullpath("legation._native")).parent / "_native.json"
-        try:
-            built = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        built = _read_manifest(manifest)
+        if built.get(BUILD_KEY) != build_key:
             built = {}
-        kept: dict[str, str] = {}
+        kept: dict[str, str] = {BUILD_KEY: build_key}
         todo = []
         for ext in self.extensions:
             final = Path(self.get_ext_fullpath(ext.name))
@@ -100,7 +118,7 @@ class BuildNative(build_ext):
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         failed = [ext.name for ext in todo if ext.name not in kept]
-        print(f"legation: {len(kept)} of {len(NATIVE)} modules compiled ({len(todo) - len(failed)} now)"
+        print(f"legation: {len(kept) - 1} of {len(NATIVE)} modules compiled ({len(todo) - len(failed)} now)"
               + (f"; {len(failed)} could not be and stay pure Python" if failed else ""))
 
     def get_outputs(self) -> list[str]:
