@@ -2,7 +2,7 @@
 
 The package is pure Python and runs as such. When Cython and a C compiler are available, ``pip
 install`` also compiles the modules in ``NATIVE`` unchanged into extension modules, which run the
-extractor in about 17 % fewer instructions (docs/performance.md). A module that fails to compile
+extractor in about 16 % fewer instructions (docs/performance.md). A module that fails to compile
 is left pure (``optional=True``), and ``LEGATION_PURE=1`` at build time compiles nothing.
 
 Each build writes ``legation/_native.json``: the SHA-256 of each compiled module's source, and
@@ -46,6 +46,7 @@ DIRECTIVES = {"binding": True, "language_level": 3}
 # What else a build depends on: a manifest written under another key is not reused ("#build" in it).
 BUILD_KEY = "#build"
 build_key = ""
+digests: dict[str, str] = {}  # each source's SHA-256 as Cython read it
 
 
 def _read_manifest(path: Path) -> dict[str, str]:
@@ -56,7 +57,7 @@ def _read_manifest(path: Path) -> dict[str, str]:
 
 
 def extensions() -> list[Extension]:
-    global build_key
+    global build_key, digests
     if os.environ.get("LEGATION_PURE", "") not in ("", "0"):
         return []
     try:
@@ -68,6 +69,7 @@ def extensions() -> list[Extension]:
     build_key = f"Cython {Cython.__version__} {json.dumps(DIRECTIVES, sort_keys=True)}"
     # The C files beside the sources are regenerated when Cython or its directives changed.
     force = _read_manifest(SRC / "legation" / "_native.json").get(BUILD_KEY, build_key) != build_key
+    digests = {m: _sha256(source_of(m)) for m in NATIVE}
     modules = [Extension(m, [str(source_of(m).relative_to(SRC.parent))]) for m in NATIVE]
     compiled = cythonize(modules, quiet=True, force=force, nthreads=os.cpu_count() or 1,
                          compiler_directives=DIRECTIVES)
@@ -100,9 +102,8 @@ class BuildNative(build_ext):
         todo = []
         for ext in self.extensions:
             final = Path(self.get_ext_fullpath(ext.name))
-            digest = _sha256(source_of(ext.name))
-            if not self.force and final.exists() and built.get(ext.name) == digest:
-                kept[ext.name] = digest
+            if not self.force and final.exists() and built.get(ext.name) == digests[ext.name]:
+                kept[ext.name] = digests[ext.name]
                 continue
             final.unlink(missing_ok=True)
             inplace, self.inplace = self.inplace, 0
@@ -114,7 +115,7 @@ class BuildNative(build_ext):
             super().run()
         for ext in todo:
             if Path(self.get_ext_fullpath(ext.name)).exists():
-                kept[ext.name] = _sha256(source_of(ext.name))
+                kept[ext.name] = digests[ext.name]
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         failed = [ext.name for ext in todo if ext.name not in kept]
