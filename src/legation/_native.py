@@ -35,8 +35,9 @@ def _extension_modules() -> dict[str, Path]:
     for folder, dirs, files in os.walk(HERE):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_")) and d not in ("data", "static", "templates")]
         for file in files:
-            if file.endswith(suffixes):
-                stem = file.split(".", 1)[0]
+            # Only a file this interpreter would import: "places.cpython-311-….so", not "…-312-….so".
+            stem = next((file[:-len(s)] for s in suffixes if file.endswith(s) and "." not in file[:-len(s)]), None)
+            if stem is not None:
                 rel = Path(folder, stem).relative_to(HERE)
                 found[".".join(("legation", *rel.parts))] = Path(folder, stem + ".py")
     return found
