@@ -17,6 +17,8 @@ memory is its own. Prints one ``name: value`` per line:
   again in the same process, twenty articles of each in turn (a baseline from the same run and the same
   minute, which moves less with the machine's speed);
 - ``native_modules``: how many modules run compiled by Cython (``LEGATION_PURE=1`` runs none);
+- ``extract_native_speedup``: with compiled modules, the CPU time of a pure extraction run over that of
+  the compiled run beside it (median of ``--repeat`` pairs, which runs first alternating);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
@@ -173,10 +175,11 @@ def _caches() -> list:
     return found
 
 
-def _run(kind: str, dump: Path, index: Path, jobs: int = 1, copies: int = 1) -> dict:
+def _run(kind: str, dump: Path, index: Path, jobs: int = 1, copies: int = 1, pure: bool = False) -> dict:
     cmd = [sys.executable, __file__, "--measure", kind, "--dump", str(dump), "--index", str(index),
            "--jobs", str(jobs), "--copies", str(copies)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = {**os.environ, "LEGATION_PURE": "1"} if pure else None
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         sys.exit(f"bench_scale: the {kind} measurement failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -289,13 +292,31 @@ def main() -> None:
     if "extract" in parts:
         from legation._native import compiled_modules
 
-        emit("native_modules", str(len(compiled_modules())))
+        native = len(compiled_modules())
+        emit("native_modules", str(native))
         # The median of ``repeat`` runs, as for the other parts: one run moves by ±4 % on a shared machine.
-        ext = _median("extract", dump, index, args.repeat, key="cpu_seconds")
+        # With compiled modules, each run is paired with a pure one (LEGATION_PURE=1), which of the two
+        # goes first alternating, so that a pair meets the same machine speed and a drift favours neither;
+        # their ratio is the compiled modules' gain.
+        pairs = []
+        for i in range(args.repeat):
+            if not native:
+                pairs.append((_run("extract", dump, index), None))
+            elif i % 2:
+                pure = _run("extract", dump, index, pure=True)
+                pairs.append((_run("extract", dump, index), pure))
+            else:
+                pairs.append((_run("extract", dump, index), _run("extract", dump, index, pure=True)))
+        runs = sorted((compiled for compiled, _ in pairs), key=lambda r: r["cpu_seconds"])
+        ext = runs[len(runs) // 2]
         emit("extract_articles_per_s_per_core", f"{ext['articles'] / ext['cpu_seconds']:.1f}")
         emit("extract_articles_per_s_per_core_runs",
-             " ".join(f"{ext['articles'] / seconds:.1f}" for seconds in reversed(ext["runs"])))
+             " ".join(f"{r['articles'] / r['cpu_seconds']:.1f}" for r in reversed(runs)))
         emit("extract_vs_read", f"{ext['cpu_seconds'] / ext['read_cpu_seconds']:.2f}")
+        if native:
+            gains = sorted(pure["cpu_seconds"] / compiled["cpu_seconds"] for compiled, pure in pairs)
+            emit("extract_native_speedup", f"{gains[len(gains) // 2]:.2f}")
+            emit("extract_native_speedup_runs", " ".join(f"{g:.2f}" for g in gains))
     if "jobs" in parts:
         copies = max(1, -(-MIN_ARTICLES_FOR_JOBS // max(1, meta["relations"])))
         # One job, then ``jobs`` jobs, ``repeat`` times; the speedup is the median of the pairs' ratios,
