@@ -35,7 +35,8 @@ demo: setup
 	$(BIN)/legation ingest --samples --db $(DB)
 	$(BIN)/legation serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: setup
+# The tests run the modules as they ship: compiled where they can be (`native`), so after an edit too.
+test: native
 	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
