@@ -26,8 +26,8 @@ setup: $(BIN)/legation
 
 # Recompile, in place, the Cython-built modules whose source changed since (setup.py). Until then an
 # edited module runs as pure Python, never as its stale build (legation/_native.py).
+# (setup installs Cython and setuptools>=77 with the test extra.)
 native: setup
-	$(BIN)/python -m pip install --quiet 'setuptools>=77' 'Cython>=3.0'
 	$(BIN)/python setup.py --quiet build_ext --inplace
 
 # Build the knowledge base from the bundled articles, then serve it (Ctrl+C to stop).
