@@ -21,7 +21,11 @@ memory is its own. Prints one ``name: value`` per line:
   the compiled run beside it (median of ``--repeat`` pairs, which runs first alternating);
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
-- ``peak_rss_mb``: peak resident memory of the one-process seek + extract run.
+- ``peak_rss_mb``: peak resident memory of the one-process seek + extract run;
+- ``machine_probe_seconds``: CPU seconds of a fixed pure-Python loop (twenty million additions at a
+  script's top level), before and after the measurements: how fast the machine ran Python during
+  this run (about 1 s on this project's VM in its fast hours, 2.4 to 5 s in its slow ones), so that
+  the absolute figures of runs made in different hours can be told apart from changes to the code.
 
     python bench/bench_scale.py [--pages N] [--jobs J] [--relations-share 0.002] [--seed 1]
 """
@@ -223,6 +227,18 @@ def _warm(path: Path) -> None:
 PARTS = ("select", "scan", "seek", "extract", "jobs")
 
 
+# Twenty million additions at a module's top level (names in a dict, as in a script): the loop that
+# docs/performance.md times by hand to tell the VM's hours apart.
+_PROBE = compile("total = 0\nfor i in range(20_000_000):\n    total += i\n", "<probe>", "exec")
+
+
+def _probe() -> float:
+    """CPU seconds of :data:`_PROBE` (see ``machine_probe_seconds``)."""
+    start = time.process_time()
+    exec(_PROBE, {})
+    return time.process_time() - start
+
+
 def _loadavg() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -254,6 +270,7 @@ def main() -> None:
     _warm(index)
     emit = lambda name, value: print(f"{name}: {value}", flush=True)  # noqa: E731
     emit("loadavg_before", _loadavg())
+    probe_before = _probe()
     # (Which interpreter: a build with profile-guided optimisation extracts ~10 % faster; see the Makefile.)
     emit("python", f"{platform.python_version()} {os.path.realpath(sys.executable)}")
     emit("pages", meta["pages"])
@@ -339,6 +356,7 @@ def main() -> None:
         emit("jobs_driver_peak_rss_mb", f"{many['peak_rss_mb']:.0f}")
         emit("jobs_worker_peak_rss_mb", f"{many['children_peak_rss_mb']:.0f}")
     emit("loadavg_after", _loadavg())
+    emit("machine_probe_seconds", f"{probe_before:.2f} {_probe():.2f}")
 
 
 if __name__ == "__main__":
