@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,20 +115,30 @@ def test_legation_pure_loads_every_source() -> None:
     assert "legation.places" in where["set_aside"]
 
 
+def _copy_checkout(tmp_path: Path) -> Path:
+    """setup.py, pyproject.toml and src/ of the checkout, without its build, to build from."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    # The generated C files come along (their times kept), so Cython need not run again.
+    shutil.copytree(ROOT / "src", tmp_path / "src",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so", "_native.json", "*.egg-info"))
+    return tmp_path
+
+
+def _no_compiler() -> dict[str, str]:
+    env = {**os.environ, "CC": "/bin/false"}
+    env.pop("LEGATION_PURE", None)
+    return env
+
+
 def test_without_a_compiler_the_build_succeeds_and_stays_pure(tmp_path) -> None:
     # setup.py on a copy of the checkout, with a C compiler that always fails: every module is
     # optional, so the build succeeds, leaves no extension module and an empty manifest.
     _needs_build()
     pytest.importorskip("Cython", reason="Cython is in the test extra: `make setup` installs it")
-    shutil.copy2(ROOT / "setup.py", tmp_path / "setup.py")
-    shutil.copy2(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copy2(ROOT / "README.md", tmp_path / "README.md")
-    # The generated C files come along (their times kept), so Cython need not run again.
-    shutil.copytree(ROOT / "src", tmp_path / "src",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.so", "_native.json", "*.egg-info"))
-    env = {**os.environ, "CC": "/bin/false"}
-    env.pop("LEGATION_PURE", None)
-    done = subprocess.run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp_path, env=env,
+    _copy_checkout(tmp_path)
+    done = subprocess.run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=tmp_path, env=_no_compiler(),
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "legation: 0 of 19 modules compiled" in done.stdout, done.stdout[-2000:]
@@ -136,3 +147,21 @@ def test_without_a_compiler_the_build_succeeds_and_stays_pure(tmp_path) -> None:
     assert list(json.loads((package / "_native.json").read_text())) == ["#build"]  # no module in it
     where = json.loads(_run(WHERE_FROM, pythonpath=tmp_path / "src"))
     assert where["compiled"] == [] and where["places"].endswith("places.py")
+
+
+def test_the_wheel_holds_no_generated_c_file(tmp_path) -> None:
+    # setuptools lists an extension's sources (the C files Cython wrote) among the package's files,
+    # and would install those 22 MB of intermediates beside the modules; pyproject.toml excludes them.
+    _needs_build()
+    pytest.importorskip("Cython", reason="Cython is in the test extra: `make setup` installs it")
+    checkout = _copy_checkout(tmp_path / "checkout")
+    assert list((checkout / "src" / "legation").glob("*.c")), "the copy should hold the generated C files"
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                           "-w", str(tmp_path / "wheel"), str(checkout)],
+                          env=_no_compiler(), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = (tmp_path / "wheel").glob("legation-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+    assert "legation/extract/time.py" in names and "legation/data/cities.tsv.gz" in names
+    assert [n for n in names if n.endswith(".c")] == []
