@@ -22,6 +22,12 @@ memory is its own. Prints one ``name: value`` per line:
 - ``jobs_speedup``: seek + extract + results back in order with ``--jobs`` processes vs one
   (the dump is given several times when it holds too few articles to keep the workers busy);
 - ``peak_rss_mb``: peak resident memory of the one-process seek + extract run;
+- with ``--parts instructions`` (not run by default: about ten minutes), where valgrind is installed:
+  ``extract_instructions_per_article``, the instructions (callgrind) an extraction takes per article
+  over the dump's first ``INSTRUCTION_ARTICLES`` relations articles after the first (their number:
+  ``extract_instructions_articles``), start-up subtracted, compiled
+  and pure (``extract_instructions_pure_per_article``): a figure that does not move with the
+  machine's hour, for comparing code across runs;
 - ``machine_probe_seconds``: CPU seconds of a fixed pure-Python loop (twenty million additions at a
   script's top level), before and after the measurements: how fast the machine ran Python during
   this run (about 1 s on this project's VM in its fast hours, 2.4 to 5 s in its slow ones), so that
@@ -39,7 +45,9 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -49,6 +57,7 @@ HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 MIN_ARTICLES_FOR_JOBS = 400
 EXTRACT_CHUNK = 20  # articles extracted, then read again, at a time (see kind == "extract")
+INSTRUCTION_ARTICLES = 100  # articles extracted under callgrind (see _instructions)
 
 
 def _make_dump():
@@ -160,6 +169,53 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
     return out
 
 
+def _extract_sample(sample: str, n: int) -> None:
+    """Extract the first ``n`` articles after the first of a pickled sample, as ``extract`` does (run
+    under callgrind by :func:`_instructions`: no clock, no output)."""
+    import pickle
+
+    from legation.extract import extract_article
+
+    with open(sample, "rb") as fh:
+        articles = pickle.load(fh)
+    extract_article(articles[0])  # the lazy tables, in the start-up that is subtracted
+    caches = _caches()
+    for article in articles[1:1 + n]:
+        for cache in caches:
+            cache.cache_clear()
+        extract_article(article)
+
+
+def _instructions(sample: Path, n: int, pure: bool) -> int:
+    """Instructions (callgrind's count, the whole process) of :func:`_extract_sample`."""
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+           "--sample", str(sample), "--articles", str(n)]
+    env = {**os.environ, "LEGATION_PURE": "1" if pure else "0"}
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        sys.exit(f"bench_scale: callgrind failed:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def _sample(folder: Path, dump: Path, index: Path, n: int) -> tuple[Path, int]:
+    """The dump's first ``n`` relations articles (or all, if fewer), pickled once beside it; how many."""
+    import pickle
+
+    from legation.read.multistream import iter_multistream
+
+    path = folder / f"sample-{n}.pickle"
+    if not path.is_file():
+        articles = []
+        for article in iter_multistream(dump, index=index):
+            articles.append(article)
+            if len(articles) == n:
+                break
+        path.with_suffix(".tmp").write_bytes(pickle.dumps(articles))
+        path.with_suffix(".tmp").replace(path)
+    return path, len(pickle.loads(path.read_bytes()))
+
+
 def _stream_size(dump: str, offset: int) -> int:
     """Decompress one stream and nothing else (for ``bare``: a module's function, so that it pickles)."""
     from legation.read.multistream import read_stream
@@ -225,6 +281,7 @@ def _warm(path: Path) -> None:
 
 
 PARTS = ("select", "scan", "seek", "extract", "jobs")
+OPTIONAL_PARTS = ("instructions",)
 
 
 # Twenty million additions at a module's top level (names in a dict, as in a script): the loop that
@@ -250,20 +307,26 @@ def main() -> None:
     ap.add_argument("--relations-share", type=float, default=0.002)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3, help="runs of the seek, bare and jobs measurements (median)")
-    ap.add_argument("--parts", default=",".join(PARTS), help=f"what to measure, of {','.join(PARTS)} (default: all)")
+    ap.add_argument("--parts", default=",".join(PARTS),
+                    help=f"what to measure, of {','.join(PARTS + OPTIONAL_PARTS)} (default: {','.join(PARTS)})")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     ap.add_argument("--dump", help=argparse.SUPPRESS)
     ap.add_argument("--index", help=argparse.SUPPRESS)
     ap.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--sample", help=argparse.SUPPRESS)
+    ap.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.sample:
+        _extract_sample(args.sample, args.articles)
+        return
     if args.measure:
         print(json.dumps(_measure(args.measure, args.dump, args.index, args.jobs or 1, args.copies)))
         return
     from legation.bulk import default_jobs
 
     parts = set(args.parts.split(","))
-    if parts - set(PARTS):
-        ap.error(f"--parts takes some of {','.join(PARTS)}, not {args.parts}")
+    if parts - set(PARTS + OPTIONAL_PARTS):
+        ap.error(f"--parts takes some of {','.join(PARTS + OPTIONAL_PARTS)}, not {args.parts}")
     jobs = args.jobs or default_jobs()
     dump, index, meta, build_s = build(args.pages, args.relations_share, args.seed, jobs)
     _warm(dump)
@@ -355,6 +418,19 @@ def main() -> None:
         emit("peak_rss_mb", f"{one['peak_rss_mb']:.0f}")
         emit("jobs_driver_peak_rss_mb", f"{many['peak_rss_mb']:.0f}")
         emit("jobs_worker_peak_rss_mb", f"{many['children_peak_rss_mb']:.0f}")
+    if "instructions" in parts:
+        if shutil.which("valgrind") is None:
+            emit("extract_instructions_per_article", "not measured: valgrind is not installed")
+        else:
+            from legation._native import compiled_modules
+
+            sample, size = _sample(dump.parent, dump, index, INSTRUCTION_ARTICLES + 1)
+            n = size - 1  # (the first article is extracted in the start-up)
+            emit("extract_instructions_articles", n)
+            for name, pure in (("", False), ("_pure", True)) if compiled_modules() else (("", False),):
+                start = _instructions(sample, 0, pure)
+                whole = _instructions(sample, n, pure)
+                emit(f"extract_instructions{name}_per_article", round((whole - start) / n))
     emit("loadavg_after", _loadavg())
     emit("machine_probe_seconds", f"{probe_before:.2f} {_probe():.2f}")
 
