@@ -25,9 +25,9 @@ memory is its own. Prints one ``name: value`` per line:
 - with ``--parts instructions`` (not run by default: about ten minutes), where valgrind is installed:
   ``extract_instructions_per_article``, the instructions (callgrind) an extraction takes per article
   over the dump's first ``INSTRUCTION_ARTICLES`` relations articles after the first (their number:
-  ``extract_instructions_articles``), start-up subtracted, compiled
-  and pure (``extract_instructions_pure_per_article``): a figure that does not move with the
-  machine's hour, for comparing code across runs;
+  ``extract_instructions_articles``), start-up subtracted, compiled and pure
+  (``extract_instructions_pure_per_article``): a figure that does not move with the machine's hour,
+  for comparing code across runs;
 - ``machine_probe_seconds``: CPU seconds of a fixed pure-Python loop (twenty million additions at a
   script's top level), before and after the measurements: how fast the machine ran Python during
   this run (about 1 s on this project's VM in its fast hours, 2.4 to 5 s in its slow ones), so that
@@ -148,9 +148,7 @@ def _measure(kind: str, dump: str, index: str, jobs: int, copies: int) -> dict:
         for chunk in batched(articles, EXTRACT_CHUNK):
             t = time.process_time()
             for article in chunk:
-                for cache in caches:  # no two articles of a real dump share sentences: nothing carries over
-                    cache.cache_clear()
-                extract_article(article)
+                _extract_fresh(article, caches)
             out["cpu_seconds"] += time.process_time() - t
             # The baseline: reading the same articles' wikitext again, also Python's own work.
             t = time.process_time()
@@ -181,9 +179,7 @@ def _extract_sample(sample: str, n: int) -> None:
     extract_article(articles[0])  # the lazy tables, in the start-up that is subtracted
     caches = _caches()
     for article in articles[1:1 + n]:
-        for cache in caches:
-            cache.cache_clear()
-        extract_article(article)
+        _extract_fresh(article, caches)
 
 
 def _instructions(sample: Path, n: int, pure: bool) -> int:
@@ -222,6 +218,16 @@ def _stream_size(dump: str, offset: int) -> int:
 
     with open(dump, "rb") as fh:
         return len(read_stream(fh, offset, dump))
+
+
+def _extract_fresh(article, caches: list) -> None:
+    """``extract_article``, the per-sentence caches emptied first: no two articles of a real dump share
+    sentences, so nothing may carry over (the synthetic dump repeats its 21 base articles)."""
+    from legation.extract import extract_article
+
+    for cache in caches:
+        cache.cache_clear()
+    extract_article(article)
 
 
 def _caches() -> list:
