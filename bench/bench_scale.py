@@ -201,15 +201,16 @@ def _sample(folder: Path, dump: Path, index: Path, n: int) -> tuple[Path, int]:
     from legation.read.multistream import iter_multistream
 
     path = folder / f"sample-{n}.pickle"
-    if not path.is_file():
-        articles = []
-        for article in iter_multistream(dump, index=index):
-            articles.append(article)
-            if len(articles) == n:
-                break
-        path.with_suffix(".tmp").write_bytes(pickle.dumps(articles))
-        path.with_suffix(".tmp").replace(path)
-    return path, len(pickle.loads(path.read_bytes()))
+    if path.is_file():
+        return path, len(pickle.loads(path.read_bytes()))
+    articles = []
+    for article in iter_multistream(dump, index=index):
+        articles.append(article)
+        if len(articles) == n:
+            break
+    path.with_suffix(".tmp").write_bytes(pickle.dumps(articles))
+    path.with_suffix(".tmp").replace(path)
+    return path, len(articles)
 
 
 def _stream_size(dump: str, offset: int) -> int:
@@ -433,7 +434,8 @@ def main() -> None:
             sample, size = _sample(dump.parent, dump, index, INSTRUCTION_ARTICLES + 1)
             n = size - 1  # (the first article is extracted in the start-up)
             emit("extract_instructions_articles", n)
-            for name, pure in (("", False), ("_pure", True)) if compiled_modules() else (("", False),):
+            variants = [("", False), ("_pure", True)] if compiled_modules() else [("", False)]
+            for name, pure in variants if n > 0 else []:
                 start = _instructions(sample, 0, pure)
                 whole = _instructions(sample, n, pure)
                 emit(f"extract_instructions{name}_per_article", round((whole - start) / n))
