@@ -81,6 +81,22 @@ def test_pairs(client):
     assert titles["Morocco–Russia relations"]["a_name"] == "Morocco"
 
 
+def test_pairs_of_a_country_and_in_pages(client):
+    every = client.get("/api/pairs").json()
+    assert every["total"] == len(every["pairs"]) == 17
+    russia = client.get("/api/pairs", params={"country": "Soviet Union"}).json()
+    assert russia["total"] == len(russia["pairs"]) >= 2
+    assert all("RUS" in (p["a"], p["b"]) for p in russia["pairs"])
+    assert [p for p in every["pairs"] if "RUS" in (p["a"], p["b"])] == russia["pairs"]
+    pages = [client.get("/api/pairs", params={"limit": 5, "offset": k}).json() for k in range(0, 20, 5)]
+    assert [len(p["pairs"]) for p in pages] == [5, 5, 5, 2]
+    assert {p["total"] for p in pages} == {17}
+    assert [pair for page in pages for pair in page["pairs"]] == every["pairs"]
+    assert client.get("/api/pairs?offset=40").json() == {"ok": True, "total": 17, "pairs": []}
+    assert_error(client.get("/api/pairs?country=Narnia"), 400, "unknown country 'Narnia'")
+    assert_error(client.get("/api/pairs?limit=0"), 422, "limit")
+
+
 def test_pair_record_either_order(client):
     body = client.get("/api/pairs/MAR-RUS").json()
     assert body["ok"] and body["record"]["title"] == "Morocco–Russia relations"

@@ -58,9 +58,18 @@ Country = Annotated[str | None, Query(description="ISO 3166 alpha-2 or alpha-3 c
                                       examples=["MAR"])]
 
 
-def pairs(store: StoreDep) -> dict:
-    """Every pair of countries with an article, ordered by the pair's codes, each with its page's URL."""
-    return {"ok": True, "pairs": views.pair_list(store.pairs())}
+def pairs(store: StoreDep,
+          country: Annotated[str | None, Query(description="Only the pairs of this country: ISO code or English "
+                                               "name (historical states too).", examples=["MAR"])] = None,
+          limit: Annotated[int | None, Query(ge=1, le=10_000, description="At most this many pairs "
+                                             "(all when not given).")] = None,
+          offset: Annotated[int, Query(ge=0, description="Skip this many pairs first (with `limit`, "
+                                       "to page through `total`).")] = 0) -> dict:
+    """Every pair of countries with an article, ordered by the pair's codes, each with its page's URL;
+    `total` is how many there are before `offset` and `limit`."""
+    found = views.pair_list(store.pairs(country) if country else store.pairs())
+    end = None if limit is None else offset + limit
+    return {"ok": True, "total": len(found), "pairs": found[offset:end]}
 
 
 def pair_record(store: StoreDep,
