@@ -37,10 +37,17 @@ HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 REQUIRED["heldout"] = {"overall": 0.90, "events_strict": 0.80, "missions": 0.95, "people": 0.85}
 
 
-@pytest.mark.parametrize("subset", ["seed", "dev", "heldout"])
+DEV2 = Path(__file__).parent / "fixtures" / "dev2"
+# A second set of our own (tests/fixtures/dev2/README.md), written apart from the rules to find their
+# general gaps; its bar guards what was gained on it.
+REQUIRED["dev2"] = {"overall": 0.88, "events_strict": 0.65, "missions": 0.95, "people": 0.85}
+FOLDERS = {"heldout": HELDOUT, "dev2": DEV2}
+
+
+@pytest.mark.parametrize("subset", ["seed", "dev", "heldout", "dev2"])
 def test_scores_meet_the_bar(shared, subset, tmp_path, capsys):
     score = _scorer(shared)
-    folder = HELDOUT if subset == "heldout" else shared / "corpus" / subset
+    folder = FOLDERS.get(subset) or shared / "corpus" / subset
     pred = tmp_path / f"{subset}.jsonl"
     pred.write_text("\n".join(r.to_json() for r in _records(folder)) + "\n", encoding="utf-8")
     args = ["--gold", str(folder), "--pred", str(pred), "--json"]
