@@ -91,6 +91,13 @@ CASES = [
     ("most settlers coming between 880 and 910", "between 880 and 910", "0880", "0910", "range"),
     ("the Western Sahara War of 1975–1991", "the Western Sahara War of 1975–1991", "1975", "1991", "range"),
     ("from March 2016 to May 2017", "from March 2016 to May 2017", "2016-03", "2017-05", "range"),
+    # a first day without its year takes the year of the second, or the year before it
+    ("was fought from 26 January to 28 February 1995 over", "from 26 January to 28 February 1995", "1995-01-26",
+     "1995-02-28", "range"),
+    ("talks between 28 December and 3 January 1995", "between 28 December and 3 January 1995", "1994-12-28",
+     "1995-01-03", "range"),
+    ("the siege (25 August – 18 November 1991)", "25 August – 18 November 1991", "1991-08-25", "1991-11-18",
+     "range"),
     ("from the 1st century AD to the early Middle Ages", "from the 1st century AD to the early Middle Ages",
      "0001", "1000", "range"),
     ("2014–present", "2014–present", "2014", None, "since"),

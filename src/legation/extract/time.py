@@ -147,6 +147,7 @@ class _Core:
     the: int = -1               # a bare "the" not taken: before a year it belongs to a noun
     mod: str = ""
     base: tuple[int, int] = (0, 0)  # unmodified first..last year, to tell consecutive units
+    md: tuple[int, int] | None = None  # a day without a year ("26 January"): its month and day
 
     def __post_init__(self) -> None:
         self.core = self.s
@@ -272,8 +273,10 @@ def _day_core(m: re.Match, text: str) -> _Core | None:
         return None
     if not d1 <= d2 <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
         return None
-    if not m.group("y"):  # "on 8 December": the caller anchors it
-        return _relative(m, cat="bmonth")
+    if not m.group("y"):  # "on 8 December": the caller anchors it (or the day after it: see _join)
+        core = _relative(m, cat="bmonth")
+        core.md = (month, d1)
+        return core
     y = int(m.group("y"))
     kind = "range" if d2 != d1 else "point"
     return _Core(m.start(), m.end(), "day", (y, month, d1), (y, month, d2), "day", kind) if 100 <= y <= 2100 else None
@@ -532,9 +535,11 @@ class _Group:
 
 def _join(text: str, a: _Core, b: _Core) -> _Group | None:
     """Join two neighbouring cores: "1963 Sand War", "1947–1991", "the 1920s and the 1930s"."""
+    gap = text[a.e:b.core]
+    if a.md and b.cat == "day" and b.lo is not None:
+        return _join_yearless(text, a, b, gap)
     if "relative" in (a.kind, b.kind):
         return None
-    gap = text[a.e:b.core]
     if a.cat in ("year", "yrange") and b.cat == "named" and gap.isspace() and "\n" not in gap:
         start = a.core if a.mod else a.the if a.the >= 0 else a.s
         return _Group(start, b.e, a.lo, a.hi, a.precision, a.kind, (a, b), "name")
@@ -555,6 +560,18 @@ def _join(text: str, a: _Core, b: _Core) -> _Group | None:
         return None
     precision = max(a.precision, b.precision, key=_RANK.__getitem__)
     return _Group(a.core, b.e, a.lo, hi, precision, "range", (a, b), "range")
+
+
+def _join_yearless(text: str, a: _Core, b: _Core, gap: str) -> _Group | None:
+    """"from 26 January to 28 February 1995": the first day takes the year of the second (or the year
+    before, when its month comes later: "from 28 December to 3 January 1995")."""
+    m = _JOIN.match(gap)
+    if m is None or ((m.group("w") or "").lower() in ("and", "or")
+                     and not _BETWEEN_BEFORE.search(text, max(0, a.core - 12), a.core)):
+        return None
+    month, day = a.md
+    y = b.lo[0] if (month, day) <= (b.lo[1], b.lo[2]) else b.lo[0] - 1
+    return _Group(a.core, b.e, (y, month, day), b.tail or b.hi, "day", "range", (a, b), "range")
 
 
 def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
@@ -598,7 +615,7 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     first = g.parts[0]
     found = _prep_before(text, g.s, floor) if first.cat != "relative" else None
     prep, start = found or ("", g.s)
-    if first.kind == "relative":  # a bare month or day keeps its preposition ("in March")
+    if first.kind == "relative" and g.lo is None:  # a bare month or day keeps its preposition ("in March")
         if first.need == "number" and not (prep in _PREP_FOR_NUMBERS or first.mod):
             return None
         return TimeExpr(text[start:g.e], (start, g.e), None, None, "relative", "relative", first.rel)
