@@ -32,20 +32,35 @@ CUES: tuple[Cue, ...] = (
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
     _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?) off|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
+    # (Expelling a garrison or a people is force, not a diplomatic sanction: read first, it takes the verb.)
+    _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b(?=[^.;]{0,40}\b(?:garrisons?|troops|forces|army|armies|"
+         r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b)", "COERCE", "ASSAULT"),
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
-    _cue(r"\brecall(?:s|ed|ing)?\b[^.;]{0,30}\bambassadors?\b", "SANCTION", mode="recall"),
+    _cue(r"\b(?:recall(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing|awal))\b[^.;]{0,30}\b(?:ambassadors?|envoys?|"
+         r"high commissioners?|charg[ée]s? d'affaires|diplomats)\b", "SANCTION", mode="recall"),
     _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
     _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions)\b|"
          r"\btighten(?:ed|s|ing)?\b[^.;]{0,20}\bcontrols?\b|\bbarr(?:ed|ing)\b|\bban(?:ned|ning)\b|"
          r"\bretaliat(?:ed|es|ion|ing)\b", "SANCTION", "COERCE"),
     _cue(r"\b(?:cancel(?:l?ed|s|ling)|call(?:ed)? off)\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:renounc(?:e|ed|es)|denounc(?:e|ed|es)|abrogat(?:e|ed))\b[^.;]{0,30}\b(?:treaty|pact|agreement|"
-         r"accord|convention|protocol)\b", "REJECT", "SANCTION"),
+         r"accord|convention|protocol)\b|\bend(?:ed|ing|s)?\s+(?:the|its|their|this|that)\s+(?:\S+\s+){0,3}?(?:treaty|"
+         r"pact|agreement|accord|convention|protocol|alliance|deal)\b", "REJECT", "SANCTION"),
+    _cue(r"\b(?:tore up|tear(?:s|ing)? up|annul(?:led|s|ling|ment)?|nullif(?:y|ied|ies|ying)|repudiat(?:e|ed|es|ion)|"
+         r"declared\b[^.;]{0,30}\b(?:null|void|invalid))\b", "REJECT"),
     _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
-    _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)? down)\b[^.;]{0,30}\b(?:border|embassy|consulate|airspace)\b", "SANCTION", "COERCE"),
+    _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)? down)\b[^.;]{0,30}\b(?:borders?|embass(?:y|ies)|consulates?|"
+         r"airspace|missions|high commissions?)\b|\bordered\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
+         "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
     # ASSAULT: wars, invasions, attacks, battles.
+    _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
+         r"fighting|crusades?|(?:was|were) shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
+         r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
+         r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town))|"
+         r"(?:troops|forces|soldiers|marines|army|armies)\b[^.;]{0,20}\blanded)", "ASSAULT"),
     _cue(r"\b(?:invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|bombard(?:ed|ment|ing)?|bomb(?:ed|ing|ings)|"
          r"shell(?:ed|ing)|massacre[sd]?|atrocit(?:y|ies)|war crimes|battles?|clash(?:es|ed)?|fought|"
          r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing)|bombs?|explo(?:ded|sion)|shot down|"
@@ -58,21 +73,27 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
          r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
-         r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?)\b", "COERCE"),
+         r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
+         r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies))\b", "COERCE"),
+    _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
     # MOBILIZE.
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
-         r"led\b[^.;]{0,40}\bforces?\b)\b", "MOBILIZE", "THREATEN"),
+         r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
+         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats))\b", "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
     _cue(r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
     # THREATEN.
     _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
     # ACCUSE.
-    _cue(r"\b(?:accus(?:e|ed|es|ing|ation)|criticiz(?:e|ed|es)|criticis(?:e|ed|es)|criticism|condemn(?:ed|s|ation)?|"
-         r"complain(?:ed|s|t)|alleg(?:e|ed|ation)|denounc(?:e|ed)|blam(?:e|ed)|provocations?|disputes?|disputed)\b",
-         "ACCUSE"),
+    _cue(r"\b(?:accus(?:e|ed|es|ing|ation)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
+         r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
+         r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
+         r"counter-?claims?|filed\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case))\b", "ACCUSE"),
+    _cue(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:to|over|on)\b|\s+sovereignty\b|[^.;]{0,100}?\bas (?:a )?part of\b)",
+         "REQUEST", "ACCUSE"),
     # REJECT.
     _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?|"
          r"oppos(?:ed|es|ing|ition))\b", "REJECT", "ACCUSE"),
@@ -81,6 +102,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
          r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court))\b", "REQUEST"),
     # RETREAT.
+    _cue(r"\bprisoners?(?:-of-war)? exchanges?\b|\bexchang(?:e|es|ed)(?: of)? (?:\w+ )?prisoners\b", "RETREAT",
+         "COOPERATE"),
     _cue(r"\b(?:withdr(?:ew|awn|aw|awal)|retreat(?:s|ed)?|releas(?:e|ed|es)|ceasefire|evacuat(?:e|ed|ion)|"
          r"ceas(?:e|ed)|disarm(?:ed|ament)?)\b", "RETREAT", mode="withdraw"),
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
@@ -89,8 +112,10 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:settled|resolved|reopened|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
-    _cue(r"\b(?:apologi[sz](?:e|ed|es)|apology|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|regrets?|"
-         r"expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
+    _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
+         r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
+    _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
+    _cue(r"\baccept(?:ed|s|ing)?\b", "CONCEDE", "AGREE"),
     # SUPPORT: sign, ratify, establish ties, recognize, back.
     _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
     _cue(r"\b(?:establish(?:ed|es|ing|ment)?|re-?establish(?:ed|es|ing|ment)?|restor(?:ed|es|ation)|"
@@ -105,7 +130,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
-    _cue(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
+    _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s)\b", "COOPERATE", "SUPPORT"),
@@ -115,7 +140,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\braised\b[^.;]{0,30}\bto the (?:status|rank) of\b", "SUPPORT", "CONCEDE"),
     _cue(r"\b(?:deliver(?:ed|ies|y)|shipped|sold)\b", "COOPERATE", "AID", strong=False),
     # AGREE: agreements, plans, promises.
-    _cue(r"\b(?:agree(?:d|s)?)\b(?! with)", "AGREE"),
+    _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\boffer(?:ed|s)? to\b", "AGREE"),
+    _cue(r"\bexchang(?:e|ed|es)(?: of)? (?:diplomatic )?notes\b", "AGREE", "SUPPORT"),
     _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a))\b", "AGREE", "SUPPORT",
          strong=False),
     _cue(r"\b(?:plan(?:s|ned|ning)? to|planning|promis(?:e|ed|es)|pledg(?:e|ed|es)|intend(?:s|ed)? to|"
@@ -124,17 +150,21 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:aid|assistance|assist(?:ed|ing|s)?|donat(?:ed|ion|ions)|humanitarian|sanctuary|asylum|refuge|"
          r"contribut(?:ed|ion)|relief|fed|"
          r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
-         r"financial|medical)|suppl(?:ied|y) (?:arms|weapons)|dependent on)\b", "AID"),
+         r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
+         r"fuel|equipment)|dependent on|shelter(?:ed|ing)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
+         r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies))\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
-    _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summit|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
+    _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
          r"in (?:regular )?contact)\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
     _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
          r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
-         r"abolished visa|visa-free|hotline)\b", "COOPERATE"),
+         r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
+         r"passport union|became part of|unit(?:ed|ing) (?:with|into)|unification|merg(?:ed|er) (?:with|into))\b",
+         "COOPERATE"),
 )
 
 _NEGATION = re.compile(

@@ -1,0 +1,81 @@
+"""The PLOVER lexicon: which event types the words of a clause signal (legation.extract.cues)."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract.cues import has_cue, read_clause
+
+
+@pytest.mark.parametrize("clause, wanted", [
+    # force against a garrison or a people, not a diplomatic expulsion
+    ("a British naval expedition expelled the Argentine garrison from the islands", {"COERCE", "ASSAULT"}),
+    ("Somalia expelled the Ethiopian ambassador", {"SANCTION"}),
+    # recalling or withdrawing envoys is a sanction; withdrawing troops a retreat
+    ("both countries recalled their ambassadors", {"SANCTION"}),
+    ("Both countries withdrew their ambassadors", {"SANCTION"}),
+    ("South Africa recalled its high commissioner from Nigeria", {"SANCTION"}),
+    ("the army withdrew from the border", {"RETREAT"}),
+    ("South Africa temporarily closed its missions in Nigeria", {"SANCTION"}),
+    ("ordered the consulates in Hargeisa and Garowe to close", {"SANCTION"}),
+    # rejecting an agreement
+    ("Saddam Hussein tore up the Algiers Agreement", {"REJECT"}),
+    ("President Velasco Ibarra declared the protocol null", {"REJECT"}),
+    ("signed a law nullifying it", {"REJECT"}),
+    ("Argentina was ending the 2016 agreement", {"REJECT"}),
+    # fighting
+    ("an exchange of fire in October", {"ASSAULT"}),
+    ("Ayutthayan forces sacked the Khmer capital of Angkor", {"ASSAULT"}),
+    ("A British task force retook the islands", {"ASSAULT"}),
+    ("Iranian missiles struck Erbil", {"ASSAULT"}),
+    ("Radić was shot in the parliament", {"ASSAULT"}),
+    ("fighting broke out along the border", {"ASSAULT"}),
+    ("Argentine forces landed on the islands", {"ASSAULT"}),
+    ("the Axis-backed state persecuted Serbs, Jews and Roma", {"COERCE"}),
+    ("the army forced about 42,000 refugees back across the border", {"COERCE"}),
+    ("Cambodian kings were often vassals of Siam", {"COERCE"}),
+    ("the Khmer Empire ruled much of present-day Thailand", {"COERCE"}),
+    ("which led to a military standoff at the temple", {"MOBILIZE"}),
+    ("Sweden sent troops to the islands", {"MOBILIZE"}),
+    # accusations and claims
+    ("Croatia sued Yugoslavia for genocide", {"ACCUSE"}),
+    ("Serbia filed a counter-claim", {"ACCUSE"}),
+    ("Somalia called the deal a violation of its sovereignty", {"ACCUSE"}),
+    ("joined other leaders in condemning apartheid", {"ACCUSE"}),
+    ("claimed the territories of Ethiopia and Kenya as part of a Greater Somalia", {"REQUEST"}),
+    # concessions and returns
+    ("Sweden ceded Finland to the Russian Empire", {"CONCEDE"}),
+    ("it handed them back", {"RETREAT"}),
+    ("Iran accepted Resolution 598", {"CONCEDE"}),
+    ("the two presidents exchanged apologies", {"CONCEDE"}),
+    ("prisoner exchanges began", {"RETREAT"}),
+    # help and cooperation
+    ("Thailand sheltered Cambodian resistance groups in camps", {"AID"}),
+    ("Iran armed Kurdish rebels", {"AID"}),
+    ("Iran sent military advisers and weapons to the government", {"AID"}),
+    ("Sweden supplied weapons and credit", {"AID"}),
+    ("the two governments exchanged notes confirming their boundary", {"AGREE"}),
+    ("Saddam offered to return to the terms of 1975", {"AGREE"}),
+    ("the two leaders held informal summits", {"CONSULT"}),
+    ("The government bought the British-owned railways", {"COOPERATE"}),
+])
+def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
+    assert wanted <= set(read_clause(clause).types), read_clause(clause)
+
+
+@pytest.mark.parametrize("clause, not_wanted", [
+    ("the Axis-backed state persecuted Serbs", "SUPPORT"),  # a compound adjective is no act of support
+    ("the two sides struck a trade deal", "ASSAULT"),
+    ("the exhausted state sued for peace", "ACCUSE"),
+    ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
+    ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),
+    ("the minister was sacked by the president", "ASSAULT"),
+    ("the court ruled that the claim was void", "COERCE"),
+])
+def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
+    assert not_wanted not in read_clause(clause).types, read_clause(clause)
+
+
+def test_has_cue_agrees_with_read_clause() -> None:
+    for clause in ("an exchange of fire", "they held summits", "a quiet year", "the weather was mild"):
+        assert has_cue(clause) == bool(read_clause(clause).types)
