@@ -3,7 +3,7 @@
 >>> from fastapi.testclient import TestClient
 >>> client = TestClient(create_app(":memory:"))
 >>> client.get("/api/pairs").json()
-{'ok': True, 'pairs': []}
+{'ok': True, 'total': 0, 'pairs': []}
 >>> client.get("/api/nothing").json()
 {'ok': False, 'error': 'not found: /api/nothing', 'status': 404}
 
