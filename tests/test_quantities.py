@@ -159,10 +159,25 @@ def test_units(sentence, text, value, unit):
     ("at its height some 25,000 Japanese lived there", "some 25,000 Japanese", 25000, "person", "Japanese"),
     ("Some 25,000 Japanese troops landed.", "Some 25,000 Japanese troops", 25000, "person", "troop"),
     ("It lies in Russia. 3,000 Pakistanis study there.", "3,000 Pakistanis", 3000, "person", "Pakistani"),
+    ("the lives of 255 British servicemen", "255 British servicemen", 255, "person", "serviceman"),
+    ("300 fishermen were arrested", "300 fishermen", 300, "person", "fisherman"),
+    ("while China reported 722 dead", "722 dead", 722, "person", "dead"),
+    ("and nearly 4,000 captured", "nearly 4,000 captured", 4000, "person", "captured"),
 ])
 def test_counts(sentence, text, value, unit, noun):
     q = only(sentence)
     assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
+
+
+def test_a_number_coordinated_before_another_counts_its_noun():
+    found = find_quantities("The war cost the lives of 649 Argentine and 255 British servicemen.")
+    assert [(q.text, q.value, q.unit, q.noun) for q in found] == [
+        ("649", 649, "person", "serviceman"), ("255 British servicemen", 255, "person", "serviceman")]
+
+
+def test_a_named_payer_before_an_amount_does_not_make_it_a_label():
+    q = find_quantities("The commission fined MTN 1.04 trillion naira (about US$5.2 billion).")[0]
+    assert (q.text, q.value, q.unit) == ("1.04 trillion naira", 1.04e12, "NGN")
 
 
 # ---------------------------------------------------------------- not quantities
@@ -185,6 +200,8 @@ def test_counts(sentence, text, value, unit, noun):
     "Two leaders met.", "two heads of state", "the 17 agreements", "It was No. 1 in 2019.", "$4–5 billion",
     "the Six Nations Championship", "the Four Freedoms Speech", "India and Japan held a 2+2 dialogue",
     "COVID-19 vaccines", "UN Security Council Resolution 1244", "300 pounds of cotton",
+    "In 1975 killed in action", "the 1991 wounded veterans' fund", "the Resolution 550 million times",
+    "a specimen",
 ])
 def test_not_quantities(sentence):
     assert find_quantities(sentence) == []

@@ -119,6 +119,13 @@ _CURRENCY = re.compile(r"\s+(?:(?P<adj>(?:U\.S\.|[A-Z][A-Za-z]+)(?:\s[A-Z][a-z]+
 _DISTANCE = re.compile(r"[\s-]?(?:km|kilomet(?:er|re)s?)(?![\w²³/-])(?!\s+squared)"
                        r"|[\s-](?P<naut>nautical[\s-])?miles?(?![\w-])")
 _WEIGHT = re.compile(r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b")
+# After a number, what makes it an amount whatever stands before it: a scale word with a currency.
+_AMOUNT_AFTER = re.compile(rf"\s+(?:thousand|million|billion|trillion)\s+(?:(?:U\.S\.|[A-Z][A-Za-z]+)\s+)?(?:{_CUR_WORD_RE})\b")
+# People counted by what befell them: "nearly 4,000 captured", "722 dead".
+_CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
+# "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
+# (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
+_COORDINATED = re.compile(r"\s+[A-Z][a-z]+\s+(?:and|or)\s+(?=\d)")
 _TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
 _WORD_TOKEN = re.compile(r"\s([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
 _BOUNDS = {
@@ -197,6 +204,8 @@ _PERSON = {"person", "troop", "soldier", "refugee", "student", "worker", "touris
            "child", "man", "woman", "casualty", "victim", "settler", "slave", "sailor", "pilot", "engineer",
            "scholar", "athlete", "guest", "official", "minister", "member", "police", "staff", "employee",
            "laborer", "labourer", "mercenary", "instructor", "descendant", "speaker", "expatriate"}
+# "servicemen", "fishermen", "policemen": plurals of "-man" (not "specimen", "regimen", "abdomen", "omen").
+_MEN = re.compile(r"(?<=[a-z]{3})men$(?<!specimen)(?<!regimen)(?<!abdomen)(?<!acumen)(?<!stamen)")
 _TIME_UNITS = {"day": (1, "day"), "week": (7, "day"), "month": (1, "month"), "year": (1, "year"),
                "decade": (10, "year"), "century": (100, "year"), "centurie": (100, "year")}
 
@@ -220,6 +229,8 @@ def _singular(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if _MEN.search(w):
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if re.search(r"(?:ch|sh|ss|x|z)es$", w):
@@ -229,6 +240,8 @@ def _singular(word: str) -> str:
 
 def _is_plural(word: str) -> bool:
     if word.lower() in _IRREGULAR:
+        return word.islower()
+    if _MEN.search(word):
         return word.islower()
     if word[0].isupper():  # "Russians", "Greeks", "Japanese": people named by nationality or faith
         return bool(_DEMONYM.fullmatch(word)) and word not in _NOT_DEMONYM
@@ -283,9 +296,18 @@ def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
                 if nxt and word.endswith("ese") and _is_plural(nxt.group(1)):
                     pos = m.end()  # "25,000 Japanese troops": the people are the modifier
                     continue
-            return m.end(), noun, noun in _PERSON or word[0].isupper()
+            return m.end(), noun, noun in _PERSON or word[0].isupper() or noun.endswith("man")
         pos = m.end()
     return None
+
+
+def _coordinated_count(text: str, end: int) -> tuple[int, str, bool] | None:
+    """The counted noun of the number coordinated after this one ("649 Argentine and 255 British
+    servicemen"); the figure's words stay its own."""
+    m = _COORDINATED.match(text, end)
+    n = m and _NUMBER.match(text, m.end())
+    c = n and n.group("digits") and _count(text, n.end())
+    return (end, c[1], c[2]) if c else None
 
 
 # ---------------------------------------------------------------- main
@@ -342,8 +364,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                     continue  # G20, Su-27, 1936–39, 3.5.1
                 prev = _prev_word(before) or "x"
                 if prev[0].isupper() and prev.lower() not in _FUNCTION and (
-                        not prev.endswith(".") or prev.lower() in ("no.", "nos.", "art.", "vol.", "p.", "pp.")):
-                    continue  # Boeing 747, Resolution 550, December 20, No. 5 (but not "Russia. 3,000")
+                        not prev.endswith(".") or prev.lower() in ("no.", "nos.", "art.", "vol.", "p.", "pp.")) \
+                        and not _AMOUNT_AFTER.match(text, m.end()):
+                    continue  # Boeing 747, Resolution 550, December 20, No. 5 (but not "Russia. 3,000", "fined MTN 1 billion naira")
             value = float(digits.replace(",", ""))
         else:
             if before.endswith(("-", "–", "half ")):
@@ -378,13 +401,15 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         elif r := _TIME.match(rest):
             factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
             value, stop = value * factor, end + r.end()
-        elif (c := _count(text, end)) and prev_word not in _REFERENTIAL:
+        elif (c := _count(text, end) or _coordinated_count(text, end)) and prev_word not in _REFERENTIAL:
             stop, noun, is_person = c
             if digits and _YEARLIKE.fullmatch(digits) and not _BOUND_RE.search(before):
                 continue  # "In 1975 Soviet troops": a year, not a count
             if noun in _PARTY_NOUNS and value == 2:
                 continue  # "two countries": the two parties, never a figure
             unit = "person" if is_person else "count"
+        if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
+            unit, noun, stop = "person", r.group("w"), r.end()
         if not unit or value <= 0:
             continue
         b = _BOUND_RE.search(before)
