@@ -31,17 +31,20 @@ from legation.places import country as lookup_country
 from legation.places import find_countries
 
 _TITLES = (
-    r"King|Queen|Sultan|Sultana|Emperor|Empress|Tsar|Czar|Tsarina|Tsarevich|Kaiser|Shah|Emir|Amir|Sheikh|Prince|"
+    r"King|Queen|Sultan|Sultana|Emperor|Empress|Tsar|Czar|Tsarina|Tsarevich|Kaiser|Shah|Emir|Amir|Sheikh|Imam|Prince|"
     r"Princess|Crown Prince|Prince Regent|Regent|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
     r"Premier|Chancellor|Foreign Minister|Minister|Secretary of State|Secretary|General|Marshal|Admiral|Colonel|"
     r"Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
     r"Chairman|Leader|leader|conquistador|writer|explorer|diplomat|general|president|king|prime minister|"
-    r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler"
+    r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler|"
+    r"vice-president|vice president|adviser|advisor|Adviser|Advisor"
 )
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][\wà-ÿ'’]*)"
 _PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|ibn|bint|y|e)"
 _NUMERAL = r"(?:[IVX]{1,4})"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_NUMERAL})?\b"
+# "al-Araji", "el-Sisi", "bin-Salman": a particle joined to a name word, inside a name
+_JOINED = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|abd)-[A-Z][\wà-ÿ'’]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:{_NAME_WORD}|{_JOINED})){{0,3}}(?:\s+{_NUMERAL})?\b"
 _TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")
 # Some patterns end with words most sentences lack; that end, searched alone, rules them out cheaply
 # (see _GATES below).
@@ -66,13 +69,16 @@ _AGENT = re.compile(
 # "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
 _PLURAL_TITLES = (r"Presidents|Prime Ministers|Foreign Ministers|Kings|Emperors|Chancellors|Premiers|Leaders|"
                   r"leaders|presidents|prime ministers|foreign ministers")
-_COORDINATED_END = (rf"and\s+(?:(?:{_TITLES})\s+)?(?P<second>{_NAME})"
+_COORDINATED_END = (rf"and\s+(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}?(?:{_TITLES})\s+)?(?P<second>{_NAME})"
                     rf"(?=,?\s+(?:together with\b[^,]*,\s+)?{_AGENT_VERBS}\b|\s+signed\b)")
 _COORDINATED = re.compile(
     rf"(?:\b(?P<title>{_PLURAL_TITLES})\s+)?(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?\s+{_COORDINATED_END}"
 )
 _PLURAL_TITLED = re.compile(rf"\b(?P<title>{_PLURAL_TITLES})\s+(?P<first>{_NAME})(?:,\s+(?P<middle>{_NAME}))?,?"
                             rf"\s+and\s+(?P<second>{_NAME})")
+# "signed … by Vice President Julio Argentino Roca Jr. and Walter Runciman": the second name has no title.
+_TITLED_AND = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<first>{_NAME})\.?,?\s+and\s+(?P<second>{_NAME_WORD}\s+"
+                         rf"(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\b")
 _ROLE_NOUN = re.compile(rf"\b(?:its|his|their|the)\s+(?:pilot|commander|captain|leader|founder|envoy|navigator|"
                         rf"conquistador|explorer|king|president|minister)\s+(?P<name>{_NAME})")
 _GOVERNMENT_OF = re.compile(
@@ -93,7 +99,7 @@ _REGIME = re.compile(r"\bthe\s+(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:regime|government
 # _AGENT_VERBS after a space (as a word, found by the index), or their end, searched alone.
 _VERB = re.compile(rf"\b{_AGENT_VERBS}\b")
 _INDEXED = ("_TITLED", "_TITLE_APPOSITIVE", "_PLURAL_TITLED", "_SUBJECT_OF", "_REGIME", "_GOVERNMENT_OF", "_ROLE_NOUN",
-            "_VERB")
+            "_VERB", "_TITLED_AND")
 _LEXICON = SENTENCES.lexicon([globals()[name] for name in _INDEXED])
 _N_VERB = _INDEXED.index("_VERB")
 Hits = dict[int, list[int] | None]
@@ -186,7 +192,8 @@ _NOT_PERSON = re.compile(
     r"Saint|Holy|Great|New|Old|Upper|Lower|Grand|Royal|Imperial|Federal|Supreme|Free|United|Bolshevik|Bolsheviks|"
     r"Nationalist|Republican|Conservative|Labour|Liberal|Fascist|Nazi|Provisional|Transitional|Tsarist|Soviet|"
     r"Colonial|Revolutionary|Brotherhood|League|Legion|Guard|Police|Navy|Airlines|Steel|Motors|Group|Games|"
-    r"Olympics|Cup|Summit|Crisis|Airlift|Pipeline|Canal|Strait|Straits|Peninsula)\b"
+    r"Olympics|Cup|Summit|Crisis|Airlift|Pipeline|Canal|Strait|Straits|Peninsula|Sultanate|Caliphate|Khanate|"
+    r"Emirate|Principality|Duchy|Shogunate|Horde|Confederacy)\b"
 )
 _STOP_FIRST = frozenset({
     "The", "A", "An", "In", "On", "At", "After", "Before", "During", "Since", "Both", "This", "These", "That", "Those",
@@ -205,11 +212,12 @@ _TITLE_STATES = {
     "pope": {"VAT"}, "viceroy": {"ESP", "GBR", "PRT", "IND", "MEX", "PER"},
     "conquistador": {"ESP", "PRT"},
 }
+_SINGULAR_S = {"sir", "mrs.", "count", "marquis"}  # titles that end in "s" in the singular
 _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "Empress", "Tsar", "President",
                                         "Prime Minister", "Ambassador", "Minister", "Foreign Minister", "Chancellor")}
 
 
-_LEADING_TITLE = re.compile(rf"^(?:{_TITLES})\s+")
+_LEADING_TITLE = re.compile(rf"^(?:{_PLURAL_TITLES}|{_TITLES})\s+")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
 
@@ -225,8 +233,8 @@ def _plausible(name: str, strong: bool = False) -> bool:
     words = name.split()
     if not words or words[0] in _STOP_FIRST or _NOT_PERSON.search(name):
         return False
-    if lookup_country(name) is not None or find_countries(name):
-        return False
+    if lookup_country(name) is not None or (find_countries(name) and not leaders(name)):
+        return False  # (a leader's name may hold a country's word: "Reza Shah Pahlavi")
     return strong or lookup_city(name) is None or len(words) >= 2
 
 
@@ -236,6 +244,10 @@ SAID, KNOWN, INFERRED, GUESSED = 3, 2, 1, 0
 
 # What follows or precedes a person's name and says which country they acted for (see _country_for).
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)")
+_TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|deputy|vice|foreign|prime|minister|national|security|"
+                        r"adviser|advisor|secretary|defen[cs]e|interior|finance|trade|economy|chief|of|staff|general|"
+                        r"commander|envoy|ambassador|president|vice-president|king|queen|premier|chancellor|head|state|"
+                        r"government|special|senior|former|then|first|affairs|crown|prince|consul)\s+){1,6}")
 _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
@@ -248,6 +260,10 @@ _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:am
 _VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
                       r"([A-Z][\w ]+)")
 _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|mismanagement|successor|return)")
+# "the Treaty of Friendship, Commerce and Navigation": the words after such a head are the thing's name.
+_IN_A_NAME = re.compile(r"\b(?:Treaty|Treaties|Agreement|Convention|Pact|Accords?|Protocol|Act|Declaration|Charter|"
+                        r"Ministry|Department|Bank|Company|Council|Commission|Committee|Order|Society)\s+(?:of|for|on)\s+"
+                        r"(?:(?:the\s+)?[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*\Z")
 _NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", re.IGNORECASE)
 
 
@@ -268,6 +284,11 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     near = [c for c in find_countries(before[-35:]) if c.iso3 in sides]
     if near and _CAPITALISED_GAP.fullmatch(before[-35:][near[-1].span[1]:]):
         return near[-1].iso3, SAID
+    # "Argentine deputy foreign minister X", "Iraqi national security adviser X", "Turkish President X":
+    # a country's word, then the title (a third country's too: the person acted for it).
+    near = find_countries(before)
+    if near and title and _TITLE_GAP.fullmatch(before, near[-1].span[1]):
+        return near[-1].iso3, SAID
     if m := _REPRESENTATIVE_OF.search(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
@@ -287,6 +308,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     # What a careful reader knows: who led which country, which states had sultans or a president.
     if (known := country_of(name, sides, year)) is not None:
         return known, KNOWN
+    if len(name.split()) > 1 and (known := country_of(name, None, year)) is not None:
+        return known, KNOWN  # a leader of a third country ("Recep Tayyip Erdoğan" mediating)
     if title and (states := _TITLE_STATES.get(title.casefold())):
         hit = [s for s in sides if s in states]
         if len(hit) == 1:
@@ -339,6 +362,7 @@ def _envoys(doc: Doc) -> list[Person]:
 _TITLED_SEARCH = _searches("_TITLED")[0]
 _APPOSITIVES = _searches("_APPOSITIVE", "_AS_TITLE", "_TITLE_APPOSITIVE")
 _COORDINATIONS = _searches("_COORDINATED", "_PLURAL_TITLED")
+_TITLED_AND_SEARCH = _searches("_TITLED_AND")[0]
 _AGENTS = _searches("_AGENT", "_SUBJECT_OF", "_POSSESSIVE", "_REGIME", "_GOVERNMENT_OF", "_ROLE_NOUN")
 
 
@@ -366,6 +390,10 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                     if m.group(group):
                         candidates.append((m.start(group), m.end(group), m.group(group), title))
                 pairs.append((m.start("first"), m.start("second")))
+        for m in _TITLED_AND_SEARCH.finditer(text, hits):  # (the title is the first name's only)
+            candidates.append((m.start("first"), m.end("first"), m.group("first"), m.group("title")))
+            candidates.append((m.start("second"), m.end("second"), m.group("second"), None))
+            pairs.append((m.start("first"), m.start("second")))
         for search in _AGENTS:
             for m in search.finditer(text, hits):
                 for group in ("name", "name2"):
@@ -376,7 +404,10 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                 candidates.append((a, b, text[a:b], None))
         for n, (start, end, raw, title) in enumerate(candidates):
             if m := _LEADING_TITLE.match(raw):
-                candidates[n] = (start + m.end(), end, raw[m.end():], title or m.group(0).strip())
+                found_title = m.group(0).strip()
+                if found_title.endswith("s") and found_title.casefold() not in _SINGULAR_S:
+                    found_title = found_title[:-1]  # "Prime Ministers Sanna Marin and …"
+                candidates[n] = (start + m.end(), end, raw[m.end():], title or found_title)
         years = [year(t.start) for t in find_times(text, doc.context) if t.start and t.kind != "relative"]
         first_year = years[0] if years else None
         taken: list[tuple[int, int]] = []
@@ -387,7 +418,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             strong = strong or bool(leaders(name))
             if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
-            if _NAMED_THING_AFTER.match(text[end:end + 10]):
+            if _NAMED_THING_AFTER.match(text[end:end + 10]) or _IN_A_NAME.search(text, max(0, start - 100), start):
                 continue
             taken.append((start, end))
             country, level = _country_for(doc, text, start, end, title, name, first_year)

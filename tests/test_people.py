@@ -1,0 +1,69 @@
+"""People acting in the relations: their names as written, and the country each acted for."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract import extract
+
+
+def people(title: str, sentence: str) -> dict[str, str | None]:
+    record = extract(f"= {title} =\n\n{sentence}\n")
+    return {p.name: p.country for p in record.people}
+
+
+@pytest.mark.parametrize("title, sentence, name, country", [
+    # a country's word before a title of several words, lower case
+    ("Argentina–United Kingdom relations",
+     "A joint communiqué was signed in 2016 by Argentine deputy foreign minister Carlos Foradori and British "
+     "minister Alan Duncan.", "Carlos Foradori", "ARG"),
+    ("Argentina–United Kingdom relations",
+     "A joint communiqué was signed in 2016 by Argentine deputy foreign minister Carlos Foradori and British "
+     "minister Alan Duncan.", "Alan Duncan", "GBR"),
+    # a third country's word: the person acted for it
+    ("Ethiopia–Somalia relations",
+     "Talks mediated by Turkish President Recep Tayyip Erdoğan led to the Ankara Declaration of 11 December 2024.",
+     "Recep Tayyip Erdoğan", "TUR"),
+    # a plural title is not part of the first name
+    ("Finland–Sweden relations",
+     "In April 2022 Prime Ministers Sanna Marin and Magdalena Andersson met in Stockholm.", "Sanna Marin", "FIN"),
+    # a leader's name may hold a country's word ("Pahlavi")
+    ("Iran–Turkey relations", "Reza Shah Pahlavi made a state visit to Turkey in June 1934.", "Reza Shah Pahlavi",
+     "IRN"),
+    # a particle joined to a name; coordinated with someone whose side is said, the other side
+    ("Iran–Iraq relations",
+     "On 19 March 2023 Ali Shamkhani and Iraqi national security adviser Qasim al-Araji signed a border security "
+     "agreement.", "Qasim al-Araji", "IRQ"),
+    ("Iran–Iraq relations",
+     "On 19 March 2023 Ali Shamkhani and Iraqi national security adviser Qasim al-Araji signed a border security "
+     "agreement.", "Ali Shamkhani", "IRN"),
+])
+def test_name_and_country(title: str, sentence: str, name: str, country: str) -> None:
+    found = people(title, sentence)
+    assert found.get(name) == country, found
+
+
+def test_a_title_then_a_name_then_and_a_full_name_are_two_people() -> None:
+    found = people("Argentina–United Kingdom relations",
+                   "The Roca–Runciman Treaty, signed on 1 May 1933 by Vice President Julio Argentino Roca Jr. and "
+                   "Walter Runciman, guaranteed Argentine beef a share of British imports.")
+    assert {"Julio Argentino Roca Jr", "Walter Runciman"} <= set(found), found
+
+
+@pytest.mark.parametrize("title, sentence, not_a_person", [
+    ("Argentina–United Kingdom relations",
+     "The United Kingdom recognised Argentina with the Treaty of Friendship, Commerce and Navigation, signed in "
+     "Buenos Aires on 2 February 1825.", "Navigation"),
+    ("Ethiopia–Somalia relations",
+     "In the 16th century the Adal Sultanate, led by Imam Ahmad ibn Ibrahim al-Ghazi, overran the highlands.",
+     "Adal Sultanate"),
+])
+def test_things_named_like_people_are_not(title: str, sentence: str, not_a_person: str) -> None:
+    assert not_a_person not in people(title, sentence)
+
+
+def test_an_imam_keeps_his_whole_name() -> None:
+    found = people("Ethiopia–Somalia relations",
+                   "In the 16th century the Adal Sultanate, led by Imam Ahmad ibn Ibrahim al-Ghazi, overran the "
+                   "Ethiopian highlands.")
+    assert "Ahmad ibn Ibrahim al-Ghazi" in found, found
