@@ -433,6 +433,14 @@ def test_city_within_country(query: str, iso3: str, expected_iso3: str) -> None:
     assert c is not None and c.iso3 == expected_iso3
 
 
+@pytest.mark.parametrize(("query", "iso3"), [("Hong Kong", "CHN"), ("Mariehamn", "FIN"), ("Nuuk", "DNK"),
+                                           ("Gibraltar", "GBR"), ("San Juan", "USA")])
+def test_a_territory_city_is_in_its_sovereign_state(query: str, iso3: str) -> None:
+    c = city(query, iso3)
+    assert c is not None and c.iso3 == iso3
+    assert find_cities(f"a consulate in {query} opened", iso3)[0][0] == c
+
+
 @pytest.mark.parametrize(
     ("query", "iso3"),
     [("Embassy", None), ("Morocco", None), ("Mexico", None), ("Kuwait", None), ("Russia", None), ("", None),

@@ -94,6 +94,17 @@ def _key(text: str) -> str:
 # --- the gazetteer ---------------------------------------------------------------------------------
 
 _MANUAL, _PRIMARY, _ALIAS = 100, 10, 1
+# Territories whose cities are in a sovereign state's hands: a consulate in Hong Kong is hosted by China,
+# one in Mariehamn by Finland, one in Nouméa by France.
+_SOVEREIGN = {
+    "HKG": "CHN", "MAC": "CHN", "ALA": "FIN", "FRO": "DNK", "GRL": "DNK", "SJM": "NOR",
+    "GUF": "FRA", "GLP": "FRA", "MTQ": "FRA", "REU": "FRA", "MYT": "FRA", "NCL": "FRA", "PYF": "FRA",
+    "SPM": "FRA", "BLM": "FRA", "MAF": "FRA", "WLF": "FRA",
+    "PRI": "USA", "GUM": "USA", "VIR": "USA", "ASM": "USA", "MNP": "USA",
+    "GIB": "GBR", "BMU": "GBR", "CYM": "GBR", "FLK": "GBR", "VGB": "GBR", "TCA": "GBR", "MSR": "GBR",
+    "AIA": "GBR", "SHN": "GBR", "IMN": "GBR", "JEY": "GBR", "GGY": "GBR",
+    "CUW": "NLD", "ABW": "NLD", "SXM": "NLD", "BES": "NLD", "NFK": "AUS", "CXR": "AUS", "CCK": "AUS",
+}
 _CAPITAL_WEIGHT = {1: 5, 2: 5, 3: 2}
 
 
@@ -147,7 +158,8 @@ class _Gazetteer:
         hit = self._rows.get(i)
         if hit is None:
             name, _, _, iso2, lat, lon, pop, cap = self.lines[i].split("\t")
-            city = City(name, self.iso2to3.get(iso2, iso2), float(lat), float(lon), int(pop))
+            iso3 = self.iso2to3.get(iso2, iso2)
+            city = City(name, _SOVEREIGN.get(iso3, iso3), float(lat), float(lon), int(pop))
             hit = self._rows[i] = (city, int(cap) if cap else 0)
         return hit
 
@@ -163,11 +175,17 @@ class _Gazetteer:
     def iso3(self, i: int) -> str:
         return self.row(i)[0].iso3
 
+    def own_iso3(self, i: int) -> str:
+        """The code of the row's own country or territory ("HKG" for Hong Kong, whose city is in CHN)."""
+        iso2 = self.lines[i].split("\t", 4)[3]
+        return self.iso2to3.get(iso2, iso2)
+
     def score(self, i: int, weight: int) -> int:
         city, flag = self.row(i)
         return max(city.population, 1) * weight * _CAPITAL_WEIGHT.get(flag, 1)
 
     def candidates(self, key: str, iso3: str | None) -> list[tuple[int, int]]:
+        """The rows named ``key``, and how (primary name, alias, manual); only those in ``iso3`` when given."""
         hits = self.index.get(key, [])
         if iso3 is not None:
             hits = [h for h in hits if self.iso3(h[0]) == iso3]
@@ -208,7 +226,7 @@ def _lookup(key: str, iso3: str | None, aliases: bool = True) -> tuple[int, int]
     named = _country_key(key)
     if named is not None:
         # "Morocco" is no city; "Singapore", "Monaco", "Djibouti" are, in their own country
-        hits = [h for h in hits if h[1] >= _PRIMARY and g.iso3(h[0]) == named]
+        hits = [h for h in hits if h[1] >= _PRIMARY and g.own_iso3(h[0]) == named]
         if not hits:
             return None
     return max(hits, key=lambda h: g.score(*h))
