@@ -24,29 +24,32 @@ from legation.facts import Agreement, Event
 from legation.places import find_countries
 
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
-         r"memorand(?:um|a)(?: of understanding)?)")
+         r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?)")
 _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration)"
-    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration) (?:of|on|for|between) (?:the )?"
+    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace) (?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
     r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee))"
 )
-_DESCRIBED = re.compile(rf"\b(?P<det>an?|the|this|its|their)\s+(?P<mods>(?:(?!(?:of|the|in|on|to|for|with|by)\b)"
+_DESCRIBED = re.compile(rf"\b(?:(?P<det>an?|the|this|its|their)\s+|(?<=signed ))(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|"
+                        rf"with|by|signed|concluded|was|were|is|are|has|had)\b)"
                         rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
                         rf"of (?:independence|war)))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
 # "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
-_AGREED = re.compile(r"\bagreed\s+(?:on|upon)\s+(?P<what>[^,.;]+)", re.IGNORECASE)
+_AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?notes\s+(?:on|confirming|"
+                     r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed)", re.IGNORECASE)])
+                             r"agreed|communiq|deal|peace|exchanged)", re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "twenty": 20, "fifty": 50}
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\bwith\s+(?:countries|nations|states)\b|\bsuch as\b", re.IGNORECASE)
 _GENERIC_PLURAL = re.compile(r"^(?:several|many|various|numerous|some|other|multiple|the|these|its|their|"
@@ -107,10 +110,11 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             if any(m.start() < b and a < m.end() for a, b, _, _ in mentions):
                 continue
             mods = (m.group("mods") or "").strip()
-            noun_plural = re.search(r"(?:ies|ments|ols|ions|ords|cts|ers|da)\s*$", m.group(0).split()[-1] if not m.group("on")
-                                    else text[m.start():m.end() - len(m.group("on"))])
-            if noun_plural and _GENERIC_PLURAL.match(mods or ""):
-                continue
+            noun_plural = re.search(r"(?:ies|ments|ols|ions|ords|cts|ers|da|és|es|als)\s*$", m.group(0).split()[-1]
+                                    if not m.group("on") else text[m.start():m.end() - len(m.group("on"))])
+            if noun_plural and _GENERIC_PLURAL.match(mods or "") and not (m.group("on") and _SIGNED_BEFORE.search(
+                    text, max(0, m.start() - 30), m.start())):
+                continue  # "Several treaties have been concluded"; but "signed agreements on trade, visas, …"
             subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
             mentions.append((m.start(), m.end(), None, subject))
         for m in _AGREED.finditer(text):
@@ -128,7 +132,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue
             described = text[start:end]
             # "The new agreement, spanning 4 years, …" adds to the agreement before it.
-            if name is None and out and re.match(r"(?:the|this)\s+(?:new\s+|same\s+)?(?:agreement|treaty|accord|deal)\b",
+            if name is None and out and re.match(r"(?:the|this)\s+(?:new\s+|same\s+)?(?:agreement|treaty|accord|deal|protocol|"
+                                                 r"convention|pact|charter|declaration|memorandum|communiqu[ée])\b",
                                                  described, re.IGNORECASE) and not _AGREED.match(described):
                 if d := _DURATION.search(text):
                     n = d.group("n")

@@ -1,0 +1,50 @@
+"""Agreements between the two sides: named, described, or told by their verb (legation.extract.agreements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract import extract
+
+
+def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    record = extract(f"= {title} =\n\n{text}\n")
+    return [(a.name, a.subject, a.signed) for a in record.agreements]
+
+
+@pytest.mark.parametrize("title, text, name, subject_has, signed", [
+    ("Iran–Turkey relations", "The war ended with the Peace of Amasya, signed on 29 May 1555.", "Peace of Amasya", None,
+     "1555-05-29"),
+    ("Argentina–United Kingdom relations",
+     "A joint communiqué signed on 13 September 2016 by the two deputy ministers promised cooperation on fisheries.",
+     None, "joint", "2016-09-13"),
+    ("Iran–Turkey relations", "In August 1996 the two countries signed a gas deal worth US$23 billion.", None, "gas",
+     "1996-08"),
+    ("Iran–Iraq relations", "President Hassan Rouhani visited Iraq in March 2019 and signed agreements on trade, visas "
+     "and a railway.", None, "trade", "2019-03"),
+    ("Ecuador–Peru relations", "On 2 May 2011 the two governments exchanged notes confirming their maritime boundary.",
+     None, "maritime boundary", "2011-05-02"),
+    # the words before the noun are its subject, not the clause's verb
+    ("Iran–Iraq relations", "On 4 July 1937 the two countries signed a boundary treaty.", None, "boundary",
+     "1937-07-04"),
+])
+def test_found(title, text, name, subject_has, signed) -> None:
+    found = agreements(title, text)
+    assert len(found) == 1, found
+    got_name, subject, got_signed = found[0]
+    assert got_name == name and got_signed == signed, found
+    assert subject_has is None or (subject and subject_has in subject and "signed" not in subject), found
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Ecuador–Peru relations", "The Rio Protocol was signed on 29 January 1942. In 1960 President José María Velasco "
+     "Ibarra declared the protocol null."),  # the same protocol again, not a new one of 1960
+    ("Argentina–Chile relations", "The two countries signed a treaty in 1881. Several treaties have been concluded "
+     "since."),
+])
+def test_one_agreement_only(title, text) -> None:
+    assert len(agreements(title, text)) == 1, agreements(title, text)
+
+
+def test_a_great_deal_is_no_agreement() -> None:
+    assert agreements("Iran–Turkey relations", "In 1996 the two countries traded a great deal of gas.") == []
