@@ -309,7 +309,13 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("on 8 December", "in 1991", "1991-12-08", "1991-12-08", "point"),
     ("Since then", "in 1950", "1950", None, "since"),
     ("until then", "during the Cold War", "1947", "1991", "until"),
-    ("the next day", "On 20 December 2023", "2023", "2023", "point"),
+    ("the next day", "On 20 December 2023", "2023-12-21", "2023-12-21", "point"),
+    ("the next day", "in 2023", "2023", "2023", "point"),  # a year moved by a day is still that year
+    ("four days later", "on 4 July 1937", "1937-07-08", "1937-07-08", "point"),
+    ("five days later", "on 28 December 1980", "1981-01-02", "1981-01-02", "point"),
+    ("two weeks earlier", "on 3 January 1990", "1989-12-20", "1989-12-20", "point"),
+    ("three months later", "in November 1990", "1991-02", "1991-02", "point"),
+    ("a month later", "on 31 January 2001", "2001-02", "2001-02", "point"),
     ("at that time", "during World War II", "1939", "1945", "period"),
 ])
 def test_resolve(sentence: str, anchor: str, start: str, end: str | None, kind: str) -> None:

@@ -23,6 +23,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from legation.extract import periods as vocab
 from legation.extract.triggers import required, words_in
@@ -731,6 +732,35 @@ _SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|pr
                       r"\b(?:months?|weeks?|days?)\s+(?:later|after|earlier|before)", re.I)
 
 
+# "four days later", "two weeks earlier", "three months later", "the next day": a shift the anchor's day or
+# month can be moved by.
+_SHIFT = re.compile(r"(?<![\w-])(?:(?P<n>an?|\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\s+(?P<u>days?|weeks?|months?)\s+"
+                    r"(?P<d>later|after|afterwards|earlier|before)|(?:the\s+)?(?:next|following)\s+(?P<next>day|week|month))\b")
+
+
+def _shifted(anchor: TimeExpr, m: re.Match) -> tuple[str, str] | None:
+    """The anchor's start moved by the shift ``m`` names, and its precision; None when the anchor is not
+    as precise as the shift (a year moved by four days is still that year)."""
+    y, mo, d = _parse(anchor.start)
+    if m.group("next"):
+        n, unit, sign = 1, m.group("next"), 1
+    else:
+        word = m.group("n").lower()
+        n = 1 if word in ("a", "an") else int(word) if word.isdigit() else vocab.NUMBERS.get(re.sub(r"[ -]+", " ", word))
+        unit, sign = m.group("u").lower(), -1 if m.group("d").lower() in ("earlier", "before") else 1
+    if not n:
+        return None
+    if unit.startswith(("day", "week")):
+        if not d or y < 1:
+            return None
+        moved = date(y, mo, d) + timedelta(days=sign * n * (7 if unit.startswith("week") else 1))
+        return _fmt((moved.year, moved.month, moved.day)), "day"
+    if not mo or y < 1:
+        return None
+    k = y * 12 + mo - 1 + sign * n
+    return _fmt((k // 12, k % 12 + 1, 0)), "month"
+
+
 def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     """A relative expression dated from an earlier one; others are returned unchanged.
 
@@ -745,6 +775,9 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
         d = int(_DIGITS.match(day).group()) if day else 0
         start = end = _fmt((year, _MONTHS[month.group("m").lower()], d))
         precision, kind = ("day" if d else "month"), "point"
+    elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
+        start = end = moved[0]
+        precision, kind = moved[1], "point"
     elif expr.rel or _SHIFTED.search(words):  # "a year later"; "the next month" is still that year
         start = end = _fmt((year, 0, 0))
         precision, kind = "year", "point"
