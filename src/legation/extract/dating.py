@@ -121,6 +121,15 @@ class Timeline:
         return out
 
 
+# "the first visit by an Indian prime minister since 1954": the year is what the event is measured
+# against, not when it happened.
+_FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.()]{0,70}\Z", re.IGNORECASE)
+
+
+def _reference(text: str, expr: TimeExpr) -> bool:
+    return expr.kind == "since" and _FIRST_SINCE.search(text, max(0, expr.span[0] - 80), expr.span[0]) is not None
+
+
 def timeline(sentences, context: frozenset[str]) -> Timeline:
     """Time expressions of every sentence, with anchors for relative ones."""
     own: list[list[TimeExpr]] = []
@@ -137,7 +146,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
             anchor = None
         if s.section not in heading_cache:
             heading_cache[s.section] = _section_time(s.section, context)
-        exprs = [_ending(s.text, e) for e in find_times(s.text, context)]
+        exprs = [_ending(s.text, e) for e in find_times(s.text, context) if not _reference(s.text, e)]
         for e in exprs:
             if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:
                 last_war_here = e

@@ -1,0 +1,29 @@
+"""Events of whole articles: what is dated how, end to end (reading, time, clauses, cues)."""
+
+from __future__ import annotations
+
+from legation.extract import extract
+
+
+def events(title: str, body: str) -> list[tuple[str, str | None, tuple[str, ...], str]]:
+    record = extract(f"= {title} =\n\n{body}\n")
+    return [(e.start, e.end, e.types, e.evidence) for e in record.events]
+
+
+def test_the_year_a_first_is_measured_from_does_not_date_it() -> None:
+    found = events("China–India relations",
+                   "Rajiv Gandhi's visit to Beijing in December 1988, the first by an Indian prime minister since "
+                   "1954, and his meeting with Deng Xiaoping began a thaw.")
+    assert found and all(start.startswith("1988") for start, *_ in found), found
+
+
+def test_a_shift_in_days_dates_the_next_sentence_to_the_day() -> None:
+    found = events("Iran–Iraq relations",
+                   "Saddam Hussein tore up the Algiers Agreement on 17 September 1980. Iraqi forces invaded Iran "
+                   "five days later.")
+    assert [(start, types[0]) for start, _, types, _ in found] == [("1980-09-17", "REJECT"), ("1980-09-22", "ASSAULT")]
+
+
+def test_a_range_from_a_day_without_its_year() -> None:
+    found = events("Ecuador–Peru relations", "The Cenepa War was fought from 26 January to 28 February 1995.")
+    assert [(start, end) for start, end, *_ in found] == [("1995-01-26", "1995-02-28")]
