@@ -27,3 +27,11 @@ def test_a_shift_in_days_dates_the_next_sentence_to_the_day() -> None:
 def test_a_range_from_a_day_without_its_year() -> None:
     found = events("Ecuador–Peru relations", "The Cenepa War was fought from 26 January to 28 February 1995.")
     assert [(start, end) for start, end, *_ in found] == [("1995-01-26", "1995-02-28")]
+
+
+def test_a_place_relative_clause_with_an_act_of_its_own_is_an_event_of_its_own() -> None:
+    found = events("Croatia–Serbia relations",
+                   "Presidents Ivo Josipović and Boris Tadić visited Vukovar together in November 2010, where Tadić "
+                   "apologised for the Ovčara massacre.")
+    assert [(start, types[0], evidence.split()[0]) for start, _, types, evidence in found] == [
+        ("2010-11", "CONSULT", "Presidents"), ("2010-11", "CONCEDE", "where")]

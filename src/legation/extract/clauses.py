@@ -26,6 +26,8 @@ _CONJ = re.compile(
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
 _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
+# "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
+_PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _AND = re.compile(r"\s\s*(?=and\b)")  # (\s+, opening with one \s for the engine to skip to)
@@ -129,7 +131,9 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     for m in _RELATIVE.finditer(text):
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
         nxt = min([c.start() for c in _PUNCT.finditer(text[m.end():])] + [len(text) - m.end()]) + m.end()
-        if ok(m) and timed(0, m.start()) and timed(m.end(), nxt) and has_cue(text[m.end():nxt]):
+        right = text[m.end():nxt]
+        if ok(m) and timed(0, m.start()) and has_cue(right) and (
+                timed(m.end(), nxt) or (_PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
     # ("After Morocco had gained independence in 1956, King Mohammed V provided arms").
