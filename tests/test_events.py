@@ -35,3 +35,15 @@ def test_a_place_relative_clause_with_an_act_of_its_own_is_an_event_of_its_own()
                    "apologised for the Ovčara massacre.")
     assert [(start, types[0], evidence.split()[0]) for start, _, types, evidence in found] == [
         ("2010-11", "CONSULT", "Presidents"), ("2010-11", "CONCEDE", "where")]
+
+
+def test_a_war_and_the_treaty_that_ended_it_are_two_events() -> None:
+    found = events("Iran–Turkey relations",
+                   "A war between the Ottoman Empire and Qajar Iran from 1821 to 1823 ended with the First Treaty of "
+                   "Erzurum in July 1823.")
+    assert [(start, end, types[0]) for start, end, types, _ in found] == [
+        ("1821", "1823", "ASSAULT"), ("1823-07", "1823-07", "AGREE")]
+    found = events("Russia–Turkey relations",
+                   "The war of 1768–1774 ended with the Treaty of Küçük Kaynarca, which gave Russia access to the "
+                   "Black Sea.")
+    assert [(start, types[0]) for start, _, types, _ in found] == [("1768", "ASSAULT"), ("1774", "AGREE")]

@@ -26,6 +26,9 @@ _CONJ = re.compile(
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
 _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
+_ENDED_WITH = re.compile(r"\s(?=(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\s+"
+                         r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}?(?:Treaty|Peace|Agreement|Accords?|Armistice|Protocol|"
+                         r"Convention|treaty|peace|agreement|armistice|accords?)\b)")
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
@@ -127,6 +130,11 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         # (The cues matter only when one side is timed and the other not.)
         if (timed_left and timed_right) or ((timed_left or timed_right) and has_cue(text[left[0]:left[1]])
                                             and has_cue(text[right[0]:right[1]])):
+            cuts.add((m.start(), m.end()))
+    # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
+    # ended it are two events.
+    for m in _ENDED_WITH.finditer(text):
+        if ok(m) and has_cue(text[:m.start()]) and (timed(0, m.start()) or timed(m.end(), len(text))):
             cuts.add((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
