@@ -58,6 +58,13 @@ from legation.extract.cues import has_cue, read_clause
     ("Saddam offered to return to the terms of 1975", {"AGREE"}),
     ("the two leaders held informal summits", {"CONSULT"}),
     ("The government bought the British-owned railways", {"COOPERATE"}),
+    ("Nigeria withdrew from the 1996 African Cup of Nations", {"REJECT"}),
+    ("Shah Ismail I took Baghdad", {"ASSAULT"}),
+    ("the pipeline from Tabriz to Ankara opened", {"COOPERATE"}),
+    ("The marking of the border was completed", {"COOPERATE"}),
+    ("the agreements set up a Binational Development Plan", {"COOPERATE"}),
+    ("the two countries submitted their applications to join NATO", {"COOPERATE"}),
+    ("Abiy agreed with President Farmaajo to develop four ports jointly", {"AGREE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -71,6 +78,9 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),
     ("the minister was sacked by the president", "ASSAULT"),
     ("the court ruled that the claim was void", "COERCE"),
+    ("the king took Moscow's side", "ASSAULT"),
+    ("the president took Office in 1990", "ASSAULT"),
+    ("Morocco agreed with the Soviet view", "AGREE"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

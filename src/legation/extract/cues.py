@@ -46,6 +46,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:renounc(?:e|ed|es)|denounc(?:e|ed|es)|abrogat(?:e|ed))\b[^.;]{0,30}\b(?:treaty|pact|agreement|"
          r"accord|convention|protocol)\b|\bend(?:ed|ing|s)?\s+(?:the|its|their|this|that)\s+(?:\S+\s+){0,3}?(?:treaty|"
          r"pact|agreement|accord|convention|protocol|alliance|deal)\b", "REJECT", "SANCTION"),
+    _cue(r"\bwithdr(?:ew|awn|aw|aws|awing)\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:talks|negotiations|tournament|"
+         r"Cup|Games|Olympics|Championships?|Festival|Expo)\b", "REJECT", "PROTEST"),
     _cue(r"\b(?:tore up|tear(?:s|ing)? up|annul(?:led|s|ling|ment)?|nullif(?:y|ied|ies|ying)|repudiat(?:e|ed|es|ion)|"
          r"declared\b[^.;]{0,30}\b(?:null|void|invalid))\b", "REJECT"),
     _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
@@ -75,6 +77,7 @@ CUES: tuple[Cue, ...] = (
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies))\b", "COERCE"),
+    _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
     # MOBILIZE.
@@ -133,14 +136,16 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
-    _cue(r"\bjoin(?:ed|s)\b", "COOPERATE", "SUPPORT"),
+    _cue(r"\bjoin(?:ed|s|ing)?\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:establish(?:ed|es)?|creat(?:ed|es)|found(?:ed|s)|set up|form(?:ed|s))\b[^.;]{0,60}?\b(?:joint|"
-         r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat)\b",
+         r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat|plan|"
+         r"programme|program|mechanism|agency)\b",
          "COOPERATE", "AGREE", "SUPPORT"),
     _cue(r"\braised\b[^.;]{0,30}\bto the (?:status|rank) of\b", "SUPPORT", "CONCEDE"),
     _cue(r"\b(?:deliver(?:ed|ies|y)|shipped|sold)\b", "COOPERATE", "AID", strong=False),
     # AGREE: agreements, plans, promises.
-    _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\boffer(?:ed|s)? to\b", "AGREE"),
+    _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\bagreed with\b[^.;]{0,60}?\bto\s+(?!the\b|an?\b|its\b|their\b)[a-z]+|"
+         r"\boffer(?:ed|s)? to\b", "AGREE"),
     _cue(r"\bexchang(?:e|ed|es)(?: of)? (?:diplomatic )?notes\b", "AGREE", "SUPPORT"),
     _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a))\b", "AGREE", "SUPPORT",
          strong=False),
@@ -165,6 +170,9 @@ CUES: tuple[Cue, ...] = (
          r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
          r"passport union|became part of|unit(?:ed|ing) (?:with|into)|unification|merg(?:ed|er) (?:with|into))\b",
          "COOPERATE"),
+    _cue(r"\b(?:pipelines?|railway|rail link|bridge|highway|flights?|air link|ferry|border crossings?)\b[^.;]{0,40}?"
+         r"\b(?:opened|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
+         r"marking of the border)\b", "COOPERATE", "AGREE"),
 )
 
 _NEGATION = re.compile(
