@@ -41,10 +41,14 @@ DEV2 = Path(__file__).parent / "fixtures" / "dev2"
 # A second set of our own (tests/fixtures/dev2/README.md), written apart from the rules to find their
 # general gaps; its bar guards what was gained on it.
 REQUIRED["dev2"] = {"overall": 0.88, "events_strict": 0.65, "missions": 0.95, "people": 0.85}
-FOLDERS = {"heldout": HELDOUT, "dev2": DEV2}
+DEV3 = Path(__file__).parent / "fixtures" / "dev3"
+# A third (tests/fixtures/dev3/README.md), annotated to the corpus's conventions and kept held out: no
+# rule is tuned on it. Its bar sits under what the rules gave when it arrived (overall 0.923).
+REQUIRED["dev3"] = {"overall": 0.89, "events_strict": 0.75, "missions": 0.95, "people": 0.80}
+FOLDERS = {"heldout": HELDOUT, "dev2": DEV2, "dev3": DEV3}
 
 
-@pytest.mark.parametrize("subset", ["seed", "dev", "heldout", "dev2"])
+@pytest.mark.parametrize("subset", ["seed", "dev", "heldout", "dev2", "dev3"])
 def test_scores_meet_the_bar(shared, subset, tmp_path, capsys):
     score = _scorer(shared)
     folder = FOLDERS.get(subset) or shared / "corpus" / subset
