@@ -26,6 +26,7 @@ _CONJ = re.compile(
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
 _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
+_ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDED_WITH = re.compile(r"\s(?=(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\s+"
                          r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}?(?:Treaty|Peace|Agreement|Accords?|Armistice|Protocol|"
                          r"Convention|treaty|peace|agreement|armistice|accords?)\b)")
@@ -133,7 +134,7 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             cuts.add((m.start(), m.end()))
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.
-    for m in _ENDED_WITH.finditer(text):
+    for m in (_ENDED_WITH.finditer(text) if _ENDING_WORDS.search(text) else ()):
         if ok(m) and has_cue(text[:m.start()]) and (timed(0, m.start()) or timed(m.end(), len(text))):
             cuts.add((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):

@@ -286,8 +286,7 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         return near[-1].iso3, SAID
     # "Argentine deputy foreign minister X", "Iraqi national security adviser X", "Turkish President X":
     # a country's word, then the title (a third country's too: the person acted for it).
-    near = find_countries(before)
-    if near and title and _TITLE_GAP.fullmatch(before, near[-1].span[1]):
+    if title and (near := find_countries(before)) and _TITLE_GAP.fullmatch(before, near[-1].span[1]):
         return near[-1].iso3, SAID
     if m := _REPRESENTATIVE_OF.search(after):
         c = find_countries(m.group(1))
@@ -418,7 +417,8 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             strong = strong or bool(leaders(name))
             if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
-            if _NAMED_THING_AFTER.match(text[end:end + 10]) or _IN_A_NAME.search(text, max(0, start - 100), start):
+            if _NAMED_THING_AFTER.match(text[end:end + 10]) or (
+                    title is None and _IN_A_NAME.search(text, max(0, start - 100), start)):
                 continue
             taken.append((start, end))
             country, level = _country_for(doc, text, start, end, title, name, first_year)
