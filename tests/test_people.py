@@ -67,3 +67,10 @@ def test_an_imam_keeps_his_whole_name() -> None:
                    "In the 16th century the Adal Sultanate, led by Imam Ahmad ibn Ibrahim al-Ghazi, overran the "
                    "Ethiopian highlands.")
     assert "Ahmad ibn Ibrahim al-Ghazi" in found, found
+
+
+def test_a_counterpart_of_a_side_is_of_the_other_side() -> None:
+    found = people("Argentina–United Kingdom relations",
+                   "In March 2023 Foreign Minister Santiago Cafiero informed British Foreign Secretary James "
+                   "Cleverly that Argentina was ending the 2016 agreement.")
+    assert (found.get("Santiago Cafiero"), found.get("James Cleverly")) == ("ARG", "GBR"), found

@@ -212,6 +212,11 @@ _TITLE_STATES = {
     "pope": {"VAT"}, "viceroy": {"ESP", "GBR", "PRT", "IND", "MEX", "PER"},
     "conquistador": {"ESP", "PRT"},
 }
+# Offices whose holders meet their counterparts: a head of state or government, a foreign minister, an envoy.
+_OFFICE = {"president": "head", "prime minister": "head", "premier": "head", "chancellor": "head", "king": "head",
+           "queen": "head", "emperor": "head", "empress": "head", "sultan": "head", "shah": "head", "tsar": "head",
+           "foreign minister": "foreign", "foreign secretary": "foreign", "secretary of state": "foreign",
+           "secretary": "foreign", "ambassador": "envoy", "envoy": "envoy"}
 _SINGULAR_S = {"sir", "mrs.", "count", "marquis"}  # titles that end in "s" in the singular
 _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "Empress", "Tsar", "President",
                                         "Prime Minister", "Ambassador", "Minister", "Foreign Minister", "Chancellor")}
@@ -411,6 +416,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
         first_year = years[0] if years else None
         taken: list[tuple[int, int]] = []
         here: dict[int, int] = {}  # name start → index in found
+        office: dict[int, str | None] = {}  # index in found → the kind of office its title names
         for start, end, raw, title in sorted(candidates, key=_leftmost_longest):
             name = _clean(raw)
             strong = title is not None or bool(_RULED_AFTER.match(text, end, end + 20))
@@ -425,6 +431,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             role = _ROLE_CASE.get(title.casefold()) if title else None
             ev, span = doc.span_of(s)
             here[start] = len(found)
+            office[len(found)] = _OFFICE.get(title.casefold()) if title else None
             found.append((Person(evidence=ev, span=span, name=name, country=country, role=role), level))
         # "Prime Minister Paul Keating and President Suharto signed …": the two sides act together.
         for first, second in pairs:
@@ -436,6 +443,15 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                 found[j] = (replace(q, country=doc.other(p.country)), INFERRED)
             elif lq >= KNOWN > lp and q.country in doc.sides:
                 found[i] = (replace(p, country=doc.other(q.country)), INFERRED)
+        # "Foreign Minister X informed British Foreign Secretary Y": counterparts, one of each side.
+        if len(office) == 2:
+            (i, a), (j, b) = office.items()
+            (p, lp), (q, lq) = found[i], found[j]
+            if a is not None and a == b:
+                if lq >= SAID and lp == GUESSED and q.country in doc.sides:
+                    found[i] = (replace(p, country=doc.other(q.country)), INFERRED)
+                elif lp >= SAID and lq == GUESSED and p.country in doc.sides:
+                    found[j] = (replace(q, country=doc.other(p.country)), INFERRED)
     return tuple(_dedupe(found))
 
 
