@@ -58,11 +58,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
     # ASSAULT: wars, invasions, attacks, battles.
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
-         r"fighting|crusades?|(?:was|were) shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"fighting|crusades?|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
-         r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town))|"
-         r"(?:troops|forces|soldiers|marines|army|armies)\b[^.;]{0,20}\blanded)", "ASSAULT"),
+         r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
+    _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=marines ))landed\b", "ASSAULT"),
     _cue(r"\b(?:invasion|invad(?:e|ed|es|ing)|attack(?:s|ed|ing)?|bombard(?:ed|ment|ing)?|bomb(?:ed|ing|ings)|"
          r"shell(?:ed|ing)|massacre[sd]?|atrocit(?:y|ies)|war crimes|battles?|clash(?:es|ed)?|fought|"
          r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing)|bombs?|explo(?:ded|sion)|shot down|"
