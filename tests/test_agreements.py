@@ -48,3 +48,11 @@ def test_one_agreement_only(title, text) -> None:
 
 def test_a_great_deal_is_no_agreement() -> None:
     assert agreements("Iran–Turkey relations", "In 1996 the two countries traded a great deal of gas.") == []
+
+
+def test_a_treaty_that_never_came_into_force_was_still_signed() -> None:
+    found = agreements("Argentina–Brazil relations", "In 1915 Argentina, Brazil and Chile signed the ABC Pact, a treaty "
+                       "of cooperation and arbitration that never came into force.")
+    assert ("ABC Pact", None, "1915") in found, found
+    found = agreements("Morocco–Russia relations", "In 1906 the Russian Empire did not sign the Tangier Protocol.")
+    assert [signed for *_, signed in found] == [None], found

@@ -65,6 +65,28 @@ from legation.extract.cues import has_cue, read_clause
     ("the agreements set up a Binational Development Plan", {"COOPERATE"}),
     ("the two countries submitted their applications to join NATO", {"COOPERATE"}),
     ("Abiy agreed with President Farmaajo to develop four ports jointly", {"AGREE"}),
+    ("Venezuela broke relations again", {"SANCTION"}),
+    ("Venezuela froze trade agreements with Colombia", {"SANCTION"}),
+    ("Germany halted the certification of Nord Stream 2", {"SANCTION"}),
+    ("soldiers of the two countries fought together in the Corps", {"COOPERATE"}),
+    ("Protesters then stormed the Saudi embassy", {"PROTEST", "ASSAULT"}),
+    ("A pogrom against Armenians followed", {"ASSAULT"}),
+    ("Azerbaijan took full control of Nagorno-Karabakh", {"COERCE"}),
+    ("Hungary regained Northern Transylvania", {"COERCE"}),
+    ("Venezuela seceded from Gran Colombia", {"REJECT"}),
+    ("Duterte said he would terminate the Visiting Forces Agreement", {"REJECT"}),
+    ("Bangladesh formally asked India to extradite Hasina", {"REQUEST"}),
+    ("the last Russian troops left Germany", {"RETREAT"}),
+    ("Sudan became independent", {"CONCEDE"}),
+    ("her successor Peter III made peace with Frederick the Great", {"AGREE"}),
+    ("Iran suspended relations, which were resumed later", {"SUPPORT"}),
+    ("Iran reopened its embassy in Riyadh", {"SUPPORT"}),
+    ("the agreement came into force", {"AGREE"}),
+    ("India gave shelter and training to militant groups", {"AID"}),
+    ("India provided Sri Lanka with about US$4 billion in credit lines", {"AID"}),
+    ("delegates took part in the federation conferences", {"CONSULT"}),
+    ("The OSCE Minsk Group mediated", {"CONSULT"}),
+    ("162 enclaves were exchanged", {"COOPERATE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -81,6 +103,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the king took Moscow's side", "ASSAULT"),
     ("the president took Office in 1990", "ASSAULT"),
     ("Morocco agreed with the Soviet view", "AGREE"),
+    ("issues arising from the terms of Ireland's secession", "REJECT"),
+    ("the president left for Moscow", "RETREAT"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

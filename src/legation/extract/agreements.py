@@ -49,6 +49,8 @@ _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid fo
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "twenty": 20, "fifty": 50}
+_NOT_SIGNED = re.compile(r"\b(?:not|n't|never|refused to|declined to|failed to)\s+(?:\w+\s+){0,2}?(?:sign|ratif|conclud)",
+                         re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\bwith\s+(?:countries|nations|states)\b|\bsuch as\b", re.IGNORECASE)
@@ -151,8 +153,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 if any((a.signed or "")[:4] == signed for a in out):
                     continue  # the same agreement named again ("Indonesia cancelled the 1995 security agreement")
                 subject = re.sub(r"\b(?:1[0-9]{3}|20[0-9]{2})\b\s*", "", subject or "").strip() or None
-            if event is not None and "negation" in event.aux:
-                signed = None  # "the Soviet Union did not sign the Tangier Protocol"
+            if event is not None and "negation" in event.aux and _NOT_SIGNED.search(event.evidence):
+                signed = None  # "the Soviet Union did not sign the Tangier Protocol" (not "… that never came into force")
             clause_end = len(text)
             for stop in re.finditer(r",\s+(?:after|while|and|but)\b|;", text[end:]):
                 clause_end = end + stop.start()

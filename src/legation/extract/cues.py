@@ -30,8 +30,10 @@ def _cue(regex: str, *types: str, mode: str | None = None, strong: bool = True) 
 # Verb forms: "sign(s|ed|ing)". Order: specific phrases before single words.
 CUES: tuple[Cue, ...] = (
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
-    _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?) off|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
+    _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?)(?: off)?|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
+    _cue(r"\b(?:froze|freez(?:e|es|ing)|halt(?:ed|s|ing))\b[^.;]{0,30}?\b(?:agreements?|trade|assets|accounts|cooperation|"
+         r"certification|imports|exports|deliveries|talks)\b", "SANCTION"),
     # (Expelling a garrison or a people is force, not a diplomatic sanction: read first, it takes the verb.)
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b(?=[^.;]{0,40}\b(?:garrisons?|troops|forces|army|armies|"
          r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b)", "COERCE", "ASSAULT"),
@@ -48,6 +50,9 @@ CUES: tuple[Cue, ...] = (
          r"pact|agreement|accord|convention|protocol|alliance|deal)\b", "REJECT", "SANCTION"),
     _cue(r"\bwithdr(?:ew|awn|aw|aws|awing)\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:talks|negotiations|tournament|"
          r"Cup|Games|Olympics|Championships?|Festival|Expo)\b", "REJECT", "PROTEST"),
+    _cue(r"\b(?:seced(?:e|ed|es|ing)|broke away)\b", "REJECT", "RETREAT"),  # (the verb: "Ireland's secession" is a topic)
+    _cue(r"\bterminat(?:e|ed|es|ing|ion)\b[^.;]{0,40}?\b(?:treaty|pact|agreement|accord|convention|protocol|alliance|"
+         r"deal)\b", "REJECT", "SANCTION"),
     _cue(r"\b(?:tore up|tear(?:s|ing)? up|annul(?:led|s|ling|ment)?|nullif(?:y|ied|ies|ying)|repudiat(?:e|ed|es|ion)|"
          r"declared\b[^.;]{0,30}\b(?:null|void|invalid))\b", "REJECT"),
     _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
@@ -56,9 +61,10 @@ CUES: tuple[Cue, ...] = (
          "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
-    # ASSAULT: wars, invasions, attacks, battles.
+    # ASSAULT: wars, invasions, attacks, battles. (Fighting together is an alliance: read first.)
+    _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
-         r"fighting|crusades?|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"fighting|crusades?|pogroms?|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
          r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
@@ -68,7 +74,7 @@ CUES: tuple[Cue, ...] = (
          r"hostilities|air ?strikes?|raid(?:s|ed)?|devastat(?:ed|ing)|bombs?|explo(?:ded|sion)|shot down|"
          r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
          r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
-    _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?)\b", "ASSAULT", "COERCE"),
+    _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?|reconquest)\b", "ASSAULT", "COERCE"),
     _cue(r"\bwars?\b(?! of words)", "ASSAULT", strong=False),
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
@@ -79,7 +85,8 @@ CUES: tuple[Cue, ...] = (
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies))\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
-    _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\bassumed control\b|\bcontrol over\b", "COERCE"),
+    _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+)?"
+         r"control\b|\bcontrol over\b|\bregain(?:ed|s|ing)\b|\bgoverned\s+(?:as part of|from|by)\b", "COERCE"),
     # MOBILIZE.
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
@@ -87,7 +94,7 @@ CUES: tuple[Cue, ...] = (
          r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats))\b", "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
-    _cue(r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
+    _cue(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
     # THREATEN.
     _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
     # ACCUSE.
@@ -103,18 +110,22 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bopted to remain\b", "REJECT"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
-         r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court))\b", "REQUEST"),
+         r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
+         r"asked\b[^.;]{0,40}?\bto\s+(?!the\b|an?\b)[a-z]+|extradit(?:e|ion))\b", "REQUEST"),
     # RETREAT.
+    _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers ))left\b", "RETREAT"),
     _cue(r"\bprisoners?(?:-of-war)? exchanges?\b|\bexchang(?:e|es|ed)(?: of)? (?:\w+ )?prisoners\b", "RETREAT",
          "COOPERATE"),
     _cue(r"\b(?:withdr(?:ew|awn|aw|awal)|retreat(?:s|ed)?|releas(?:e|ed|es)|ceasefire|evacuat(?:e|ed|ion)|"
          r"ceas(?:e|ed)|disarm(?:ed|ament)?)\b", "RETREAT", mode="withdraw"),
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
     # CONCEDE.
-    _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
+         r"\bbecame (?:fully )?independent\b", "CONCEDE", "RETREAT"),
+    _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
     _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
-    _cue(r"\b(?:settled|resolved|reopened|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
+    _cue(r"\b(?:settled|resolved|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
     _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
@@ -127,9 +138,12 @@ CUES: tuple[Cue, ...] = (
          "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:first|formal|official)\s+diplomatic (?:relations|ties)\b[^.;]{0,60}?\b(?:developed|began|started|"
          r"opened|were formed)\b", "SUPPORT", "COOPERATE"),
-    _cue(r"\b(?:establish(?:ed|es)?|open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
+    _cue(r"\b(?:which|that)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:restored|resumed|re-?established|"
+         r"normali[sz]ed)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:establish(?:ed|es)?|(?:re-?)?open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:recogni(?:[sz](?:e|ed|es|ing)|tion))\b", "SUPPORT"),
+    _cue(r"\bre-?open(?:ed|s|ing)?\b", "COOPERATE", "CONCEDE", strong=False),  # (after "reopened its embassy")
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
@@ -147,7 +161,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\bagreed with\b[^.;]{0,60}?\bto\s+(?!the\b|an?\b|its\b|their\b)[a-z]+|"
          r"\boffer(?:ed|s)? to\b", "AGREE"),
     _cue(r"\bexchang(?:e|ed|es)(?: of)? (?:diplomatic )?notes\b", "AGREE", "SUPPORT"),
-    _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a))\b", "AGREE", "SUPPORT",
+    _cue(r"\b(?:came|entered) into force\b|\btook effect\b", "AGREE", "COOPERATE"),
+    _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a)|arrangements?)\b", "AGREE", "SUPPORT",
          strong=False),
     _cue(r"\b(?:plan(?:s|ned|ning)? to|planning|promis(?:e|ed|es)|pledg(?:e|ed|es)|intend(?:s|ed)? to|"
          r"proposed|decided to|tried to|commissioned|formali[sz]ed|underlined the importance)\b", "AGREE"),
@@ -156,11 +171,12 @@ CUES: tuple[Cue, ...] = (
          r"contribut(?:ed|ion)|relief|fed|"
          r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
-         r"fuel|equipment)|dependent on|shelter(?:ed|ing)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
+         r"fuel|equipment)|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
+         r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies))\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
-    _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conference|forum|negotiat(?:ed|ions?|ing)|discussions?|"
+    _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
          r"in (?:regular )?contact)\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
@@ -168,7 +184,8 @@ CUES: tuple[Cue, ...] = (
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
          r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
          r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
-         r"passport union|became part of|unit(?:ed|ing) (?:with|into)|unification|merg(?:ed|er) (?:with|into))\b",
+         r"passport union|became part of|unit(?:ed|ing) (?:with|into|in)|unification|merg(?:ed|er) (?:with|into)|"
+         r"exchanged|drills?)\b",
          "COOPERATE"),
     _cue(r"\b(?:pipelines?|railway|rail link|bridge|highway|flights?|air link|ferry|border crossings?)\b[^.;]{0,40}?"
          r"\b(?:opened|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
