@@ -47,3 +47,10 @@ def test_a_war_and_the_treaty_that_ended_it_are_two_events() -> None:
                    "The war of 1768–1774 ended with the Treaty of Küçük Kaynarca, which gave Russia access to the "
                    "Black Sea.")
     assert [(start, types[0]) for start, _, types, _ in found] == [("1768", "ASSAULT"), ("1774", "AGREE")]
+
+
+def test_the_year_that_names_an_agreement_does_not_date_the_act_on_it() -> None:
+    found = events("Bangladesh–India relations",
+                   "In June 2015, Prime Minister Narendra Modi visited Dhaka, and the two countries exchanged the "
+                   "instruments of ratification of the 1974 Land Boundary Agreement.")
+    assert [start for start, *_ in found] == ["2015-06", "2015-06"], found

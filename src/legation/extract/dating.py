@@ -126,8 +126,17 @@ class Timeline:
 _FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.()]{0,70}\Z", re.IGNORECASE)
 
 
+# "the instruments of ratification of the 1974 Land Boundary Agreement": the year names the agreement.
+_NAMES_AN_AGREEMENT = re.compile(r"\s+(?:[\w’'–-]+\s+){0,3}?(?:Agreement|Treaty|Accords?|Pact|Protocol|Convention|"
+                                 r"Declaration|agreement|treaty|accords?|pact|protocol|convention)\b")
+
+
 def _reference(text: str, expr: TimeExpr) -> bool:
-    return expr.kind == "since" and _FIRST_SINCE.search(text, max(0, expr.span[0] - 80), expr.span[0]) is not None
+    """Whether a time expression only refers (to what a first is measured from, to an agreement it names)."""
+    if expr.kind == "since":
+        return _FIRST_SINCE.search(text, max(0, expr.span[0] - 80), expr.span[0]) is not None
+    return (expr.text.isdigit() and text[max(0, expr.span[0] - 4):expr.span[0]].lower() == "the "
+            and _NAMES_AN_AGREEMENT.match(text, expr.span[1]) is not None)
 
 
 def timeline(sentences, context: frozenset[str]) -> Timeline:
