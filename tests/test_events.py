@@ -54,3 +54,10 @@ def test_the_year_that_names_an_agreement_does_not_date_the_act_on_it() -> None:
                    "In June 2015, Prime Minister Narendra Modi visited Dhaka, and the two countries exchanged the "
                    "instruments of ratification of the 1974 Land Boundary Agreement.")
     assert [start for start, *_ in found] == ["2015-06", "2015-06"], found
+
+
+def test_what_began_and_ended_is_one_event_over_both_times() -> None:
+    found = events("Philippines–United States relations",
+                   "The Philippine–American War, which began in February 1899 and officially ended in 1902, killed "
+                   "more than 200,000 Filipino civilians.")
+    assert [(start, end) for start, end, *_ in found] == [("1899-02", "1902")], found

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from legation.extract.dating import is_frame
+from legation.extract.dating import began_ended, is_frame
 from legation.extract.time import TimeExpr
 
 # A comma or semicolon that opens a new clause, with the conjunction that introduces it. (Written as
@@ -157,8 +157,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     for a, b in zip(ordered, ordered[1:], strict=False):
         between = [(s, e) for s, e in cuts if a.span[1] <= s and e <= b.span[0]]
         bare = _BARE_YEAR.fullmatch(b.text)
-        if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])):
-            continue
+        if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])) or began_ended([a, b], text):
+            continue  # (one list of years; one thing that began and ended)
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
         commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]
                   or [m for m in _AND.finditer(text, a.span[1], b.span[0]) if ok(m)])

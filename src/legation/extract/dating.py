@@ -204,6 +204,24 @@ def year(date: str) -> int:
     return int(date[:5].rstrip("-")) if date.startswith("-") else int(date[:4])
 
 
+# "which began in February 1899 and officially ended in 1902": one interval, from the first to the second.
+_BEGAN_ENDED = re.compile(r"\b(?:began|started|broke out|erupted|opened)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+_THEN_ENDED = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?(?:ended|lasted|continued|ran|closed)\s+(?:\w+\s+){0,2}?$",
+                         re.IGNORECASE)
+
+
+def began_ended(times: list[TimeExpr], text: str) -> TimeExpr | None:
+    """Two times of a beginning and an end ("began in 1899 and ended in 1902") as one interval."""
+    points = sorted((t for t in times if t.start), key=lambda t: t.span)
+    if len(points) != 2:
+        return None
+    a, b = points
+    if not (_BEGAN_ENDED.search(text, max(0, a.span[0] - 40), a.span[0])
+            and _THEN_ENDED.fullmatch(text, a.span[1], b.span[0])) or (b.end or b.start) < a.start:
+        return None
+    return replace(a, end=b.end or b.start, text=text[a.span[0]:b.span[1]], span=(a.span[0], b.span[1]), kind="range")
+
+
 def listed(times: list[TimeExpr], text: str) -> TimeExpr | None:
     """Years given as a list ("the partitions of 1772, 1793 and 1795") as one interval from first to last."""
     points = sorted((t for t in times if t.start and t.precision == "year" and t.kind == "point"), key=lambda t: t.span)

@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from legation.extract import Doc
 from legation.extract.clauses import Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
-from legation.extract.dating import Timeline, best, is_frame, listed, timeline, year
+from legation.extract.dating import Timeline, began_ended, best, is_frame, listed, timeline, year
 from legation.extract.time import TimeExpr
 from legation.extract.triggers import SENTENCES
 from legation.facts import Actor, Event
@@ -145,7 +145,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
         dated: list[tuple[Clause, TimeExpr | None]] = []
         for clause in clauses:
             own = [t for t in clause.times if t.start is not None]
-            when = (listed(own, sentence.text) or best(own)) if own else None
+            when = (began_ended(own, sentence.text) or listed(own, sentence.text) or best(own)) if own else None
             if when is not None and when.end == when.start and (d := _lasted(sentence.text, clause.start, clause.end)):
                 # "Negotiations … began in 1951 and lasted fourteen years": the interval runs on.
                 n = d.group("n")
