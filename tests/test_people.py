@@ -74,3 +74,23 @@ def test_a_counterpart_of_a_side_is_of_the_other_side() -> None:
                    "In March 2023 Foreign Minister Santiago Cafiero informed British Foreign Secretary James "
                    "Cleverly that Argentina was ending the 2016 agreement.")
     assert (found.get("Santiago Cafiero"), found.get("James Cleverly")) == ("ARG", "GBR"), found
+
+
+@pytest.mark.parametrize("title, sentence, name, country", [
+    # a title word that is part of the name a leader is known by stays in it
+    ("Bangladesh–India relations", "On 19 March 1972, Prime Ministers Indira Gandhi and Sheikh Mujibur Rahman signed "
+     "a 25-year Treaty of Friendship.", "Sheikh Mujibur Rahman", "BGD"),
+    # an epithet is part of the name
+    ("Germany–Russia relations", "After the death of Empress Elizabeth in 1762, her successor Peter III made peace "
+     "with Frederick the Great.", "Frederick the Great", "DEU"),
+    # the title and the name together name the leader
+    ("Germany–Russia relations", "After the death of Empress Elizabeth in 1762, her successor Peter III made peace "
+     "with Frederick the Great.", "Elizabeth", "RUS"),
+])
+def test_leaders_by_the_names_they_are_known_by(title: str, sentence: str, name: str, country: str) -> None:
+    found = people(title, sentence)
+    assert found.get(name) == country, found
+
+
+def test_a_king_is_still_named_without_his_title() -> None:
+    assert "Hassan II" in people("Morocco–Russia relations", "In 1966 King Hassan II visited Moscow.")

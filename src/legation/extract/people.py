@@ -227,17 +227,24 @@ _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
 
 
+def _known_as_written(raw: str) -> bool:
+    """Whether a leader is known by this very name, title word and all ("Sheikh Mujibur Rahman")."""
+    key = _SPACES.sub(" ", raw.strip()).casefold()
+    return any(leader.name.casefold() == key for leader in leaders(raw))
+
+
 def _clean(name: str) -> str:
     name = _POSSESSIVE_END.sub("", name.strip())
-    name = _LEADING_TITLE.sub("", name)
+    if not _known_as_written(name):
+        name = _LEADING_TITLE.sub("", name)
     return _SPACES.sub(" ", name)
 
 
 def _plausible(name: str, strong: bool = False) -> bool:
     """Whether a capitalized run can be a person's name; ``strong`` when the context says it is one."""
     words = name.split()
-    if not words or words[0] in _STOP_FIRST or _NOT_PERSON.search(name):
-        return False
+    if not words or words[0] in _STOP_FIRST or (_NOT_PERSON.search(name) and not leaders(name)):
+        return False  # (but "Frederick the Great" is a person)
     if lookup_country(name) is not None or (find_countries(name) and not leaders(name)):
         return False  # (a leader's name may hold a country's word: "Reza Shah Pahlavi")
     return strong or lookup_city(name) is None or len(words) >= 2
@@ -314,6 +321,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         return known, KNOWN
     if len(name.split()) > 1 and (known := country_of(name, None, year)) is not None:
         return known, KNOWN  # a leader of a third country ("Recep Tayyip Erdoğan" mediating)
+    if title and (known := country_of(f"{title} {name}", sides, year)) is not None:
+        return known, KNOWN  # "Empress Elizabeth": the empress of that name
     if title and (states := _TITLE_STATES.get(title.casefold())):
         hit = [s for s in sides if s in states]
         if len(hit) == 1:
@@ -407,7 +416,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             if " " in text[a:b].strip() or text[a:b].strip() == leader.name:
                 candidates.append((a, b, text[a:b], None))
         for n, (start, end, raw, title) in enumerate(candidates):
-            if m := _LEADING_TITLE.match(raw):
+            if (m := _LEADING_TITLE.match(raw)) and not _known_as_written(raw):
                 found_title = m.group(0).strip()
                 if found_title.endswith("s") and found_title.casefold() not in _SINGULAR_S:
                     found_title = found_title[:-1]  # "Prime Ministers Sanna Marin and …"
