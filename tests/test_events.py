@@ -61,3 +61,11 @@ def test_what_began_and_ended_is_one_event_over_both_times() -> None:
                    "The Philippine–American War, which began in February 1899 and officially ended in 1902, killed "
                    "more than 200,000 Filipino civilians.")
     assert [(start, end) for start, end, *_ in found] == [("1899-02", "1902")], found
+
+
+def test_a_whose_clause_with_a_time_and_an_act_of_its_own_is_an_event_of_its_own() -> None:
+    found = events("Germany–Russia relations",
+                   "In the 2000s, Chancellor Gerhard Schröder and President Vladimir Putin backed the Nord Stream gas "
+                   "pipeline, whose first line opened in November 2011.")
+    assert [(start, end, types[0]) for start, end, types, _ in found] == [
+        ("2000", "2009", "SUPPORT"), ("2011-11", "2011-11", "COOPERATE")], found

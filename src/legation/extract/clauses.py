@@ -25,7 +25,7 @@ _CONJ = re.compile(
     re.IGNORECASE,
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
-_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who)\b)", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whose)\b)", re.IGNORECASE)
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDED_WITH = re.compile(r"\s(?=(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\s+"
                          r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}?(?:Treaty|Peace|Agreement|Accords?|Armistice|Protocol|"

@@ -91,7 +91,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
-         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats))\b", "MOBILIZE", "THREATEN"),
+         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks))\b",
+         "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
     _cue(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
@@ -187,7 +188,8 @@ CUES: tuple[Cue, ...] = (
          r"passport union|became part of|unit(?:ed|ing) (?:with|into|in)|unification|merg(?:ed|er) (?:with|into)|"
          r"exchanged|drills?)\b",
          "COOPERATE"),
-    _cue(r"\b(?:pipelines?|railway|rail link|bridge|highway|flights?|air link|ferry|border crossings?)\b[^.;]{0,40}?"
+    _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|highway|flights?|air link|ferry|"
+         r"border crossings?)\b[^.;]{0,40}?"
          r"\b(?:opened|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
          r"marking of the border)\b", "COOPERATE", "AGREE"),
 )
