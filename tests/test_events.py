@@ -69,3 +69,9 @@ def test_a_whose_clause_with_a_time_and_an_act_of_its_own_is_an_event_of_its_own
                    "pipeline, whose first line opened in November 2011.")
     assert [(start, end, types[0]) for start, end, types, _ in found] == [
         ("2000", "2009", "SUPPORT"), ("2011-11", "2011-11", "COOPERATE")], found
+
+
+def test_an_untimed_dispute_that_ended_with_a_treaty_is_not_cut_from_it() -> None:
+    found = events("Ecuador–Peru relations",
+                   "The dispute ended with the Treaty of Mapasingue of 25 January 1860, later declared void.")
+    assert [evidence.split()[0] for *_, evidence in found] == ["The"] and len(found[0][3]) > 20, found

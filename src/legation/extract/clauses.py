@@ -135,7 +135,7 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.
     for m in (_ENDED_WITH.finditer(text) if _ENDING_WORDS.search(text) else ()):
-        if ok(m) and has_cue(text[:m.start()]) and (timed(0, m.start()) or timed(m.end(), len(text))):
+        if ok(m) and timed(0, m.start()) and has_cue(text[:m.start()]):  # (the war has a time of its own)
             cuts.add((m.start(), m.end()))
     for m in _RELATIVE.finditer(text):
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
