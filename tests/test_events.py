@@ -75,3 +75,10 @@ def test_an_untimed_dispute_that_ended_with_a_treaty_is_not_cut_from_it() -> Non
     found = events("Ecuador–Peru relations",
                    "The dispute ended with the Treaty of Mapasingue of 25 January 1860, later declared void.")
     assert [evidence.split()[0] for *_, evidence in found] == ["The"] and len(found[0][3]) > 20, found
+
+
+def test_a_visit_and_a_meeting_on_it_are_one_event() -> None:
+    found = events("Iran–Turkey relations",
+                   "Reza Shah Pahlavi made a state visit to Turkey in June 1934, his only journey abroad as monarch, "
+                   "and met Mustafa Kemal Atatürk.")
+    assert len(found) == 1 and found[0][3].endswith("Atatürk"), found

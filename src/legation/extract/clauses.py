@@ -26,6 +26,9 @@ _CONJ = re.compile(
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
 _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whose)\b)", re.IGNORECASE)
+# ", and met Atatürk": a second verb of the same subject, without a time of its own, is the same occasion.
+_SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|signed|visited|discussed|toured|"
+                           r"addressed|attended|received|laid)\b")
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDED_WITH = re.compile(r"\s(?=(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\s+"
                          r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}?(?:Treaty|Peace|Agreement|Accords?|Armistice|Protocol|"
@@ -130,7 +133,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         timed_left, timed_right = timed(*left), timed(*right)
         # (The cues matter only when one side is timed and the other not.)
         if (timed_left and timed_right) or ((timed_left or timed_right) and has_cue(text[left[0]:left[1]])
-                                            and has_cue(text[right[0]:right[1]])):
+                                            and has_cue(text[right[0]:right[1]])
+                                            and not _SAME_SUBJECT.match(text, m.end())):
             cuts.add((m.start(), m.end()))
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.
