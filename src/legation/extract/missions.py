@@ -31,6 +31,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"vice[- ]consulates?", "vice-consulate"),
     (r"consular (?:office|section|post)s?", "consular-office"),
     (r"consulates?", "consulate"),
+    # A deputy or assistant high commission is a high commission's post outside the capital: no kind of
+    # the contract's but "other".
+    (r"(?:deputy|assistant) high commissions?", "other"),
     (r"high commissions?", "high-commission"),
     (r"permanent missions?", "permanent-mission"),
     (r"representative offices?|representation offices?|trade (?:and economic )?offices?", "representative-office"),

@@ -1,0 +1,24 @@
+"""Diplomatic missions named in running text: kind, sender, host and city."""
+
+from __future__ import annotations
+
+from legation.extract import extract
+
+
+def missions(title: str, text: str) -> set[tuple[str, str, str, str]]:
+    record = extract(f"= {title} =\n\n{text}\n")
+    return {(m.kind, m.sender, m.host, m.city) for m in record.missions}
+
+
+def test_a_deputy_high_commission_is_not_the_high_commission() -> None:
+    found = missions("Bangladesh–India relations",
+                     "Bangladesh has a high commission in New Delhi and a deputy high commission in Kolkata, while "
+                     "India has a high commission in Dhaka and an assistant high commission in Chittagong.")
+    assert found == {("high-commission", "BGD", "IND", "New Delhi"), ("other", "BGD", "IND", "Kolkata"),
+                     ("high-commission", "IND", "BGD", "Dhaka"), ("other", "IND", "BGD", "Chittagong")}, found
+
+
+def test_a_consulate_in_a_territory_is_hosted_by_the_state_that_holds_it() -> None:
+    found = missions("China–India relations", "India has an embassy in Beijing and consulates-general in Shanghai, "
+                     "Guangzhou and Hong Kong.")
+    assert ("consulate-general", "IND", "CHN", "Hong Kong") in found, found
