@@ -56,3 +56,12 @@ def test_a_treaty_that_never_came_into_force_was_still_signed() -> None:
     assert ("ABC Pact", None, "1915") in found, found
     found = agreements("Morocco–Russia relations", "In 1906 the Russian Empire did not sign the Tangier Protocol.")
     assert [signed for *_, signed in found] == [None], found
+
+
+def test_a_ceasefire_statement_is_an_agreement_and_one_of_many_is_none() -> None:
+    found = agreements("Armenia–Azerbaijan relations", "It ended with a ceasefire statement signed by Ilham Aliyev, "
+                       "Nikol Pashinyan and Vladimir Putin on 9 November 2020.")
+    assert [(subject, signed) for _, subject, signed in found] == [("ceasefire", "2020-11-09")], found
+    found = agreements("Australia–New Zealand relations", "It was replaced on 1 January 1983 by the Closer Economic "
+                       "Relations Trade Agreement, one of the most comprehensive free trade agreements in the world.")
+    assert [name for name, *_ in found] == ["Closer Economic Relations Trade Agreement"], found

@@ -24,7 +24,8 @@ from legation.facts import Agreement, Event
 from legation.places import find_countries
 
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
-         r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?)")
+         r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?|"
+         r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?)")
 _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration)"
@@ -43,7 +44,7 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged)", re.IGNORECASE)])
+                             r"agreed|communiq|deal|peace|exchanged|statement)", re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
@@ -51,6 +52,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "twenty": 20, "fifty": 50}
 _NOT_SIGNED = re.compile(r"\b(?:not|n't|never|refused to|declined to|failed to)\s+(?:\w+\s+){0,2}?(?:sign|ratif|conclud)",
                          re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\bwith\s+(?:countries|nations|states)\b|\bsuch as\b", re.IGNORECASE)
@@ -117,6 +119,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             if noun_plural and _GENERIC_PLURAL.match(mods or "") and not (m.group("on") and _SIGNED_BEFORE.search(
                     text, max(0, m.start() - 30), m.start())):
                 continue  # "Several treaties have been concluded"; but "signed agreements on trade, visas, …"
+            if noun_plural and _ONE_OF.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "one of the most comprehensive free trade agreements in the world": a comparison
             subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
             mentions.append((m.start(), m.end(), None, subject))
         for m in _AGREED.finditer(text):
