@@ -433,6 +433,16 @@ def test_city_within_country(query: str, iso3: str, expected_iso3: str) -> None:
     assert c is not None and c.iso3 == expected_iso3
 
 
+@pytest.mark.parametrize(("text", "iso3", "historical"), [
+    ("the Mauryan emperor Ashoka", "IND", "Maurya Empire"), ("the Khmer Empire ruled", "KHM", "Khmer Empire"),
+    ("Ayutthayan forces sacked Angkor", "THA", "Ayutthaya Kingdom"), ("the Kingdom of Kush", "SDN", "Kingdom of Kush"),
+    ("the Regency of Algiers", "DZA", "Regency of Algiers"),
+    ("the Independent State of Croatia", "HRV", "Independent State of Croatia"),
+])
+def test_older_states_map_to_their_successors(text: str, iso3: str, historical: str) -> None:
+    assert [(m.iso3, m.historical) for m in find_countries(text)] == [(iso3, historical)]
+
+
 @pytest.mark.parametrize(("query", "iso3"), [("Hong Kong", "CHN"), ("Mariehamn", "FIN"), ("Nuuk", "DNK"),
                                            ("Gibraltar", "GBR"), ("San Juan", "USA")])
 def test_a_territory_city_is_in_its_sovereign_state(query: str, iso3: str) -> None:
