@@ -201,7 +201,7 @@ def test_a_named_payer_before_an_amount_does_not_make_it_a_label():
     "the Six Nations Championship", "the Four Freedoms Speech", "India and Japan held a 2+2 dialogue",
     "COVID-19 vaccines", "UN Security Council Resolution 1244", "300 pounds of cotton",
     "In 1975 killed in action", "the 1991 wounded veterans' fund", "the Resolution 550 million times",
-    "a specimen",
+    "a specimen", "to host the COP29 climate conference", "at COP 26 in Glasgow",
 ])
 def test_not_quantities(sentence):
     assert find_quantities(sentence) == []

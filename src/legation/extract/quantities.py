@@ -383,6 +383,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             continue  # "one of the first"
         prev_word = (_prev_word(before) or "").lower()
         unit, noun, stop, rest = None, None, end, text[end:]
+        if cur and cur.strip().isalpha() and not mult and len(digits or "") < 3:
+            continue  # "COP29", "COP 26": a code before a small bare number names a thing, not an amount
         if cur:
             unit = _currency(cur.strip(), None, text)
         elif r := _RATE.match(rest):
