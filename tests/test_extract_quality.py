@@ -39,15 +39,15 @@ REQUIRED["heldout"] = {"overall": 0.90, "events_strict": 0.80, "missions": 0.95,
 
 DEV2 = Path(__file__).parent / "fixtures" / "dev2"
 # A second set of our own (tests/fixtures/dev2/README.md), written apart from the rules to find their
-# general gaps; its bar guards what was gained on it.
-REQUIRED["dev2"] = {"overall": 0.88, "events_strict": 0.65, "missions": 0.95, "people": 0.85}
+# general gaps; its bar guards what was gained on it (0.973 after this round).
+REQUIRED["dev2"] = {"overall": 0.95, "events_strict": 0.85, "missions": 0.95, "people": 0.90}
 DEV3 = Path(__file__).parent / "fixtures" / "dev3"
 # A third (tests/fixtures/dev3/README.md), annotated to the corpus's conventions and kept held out: no
 # rule is tuned on it. Its bar sits under what the rules gave when it arrived (overall 0.923).
-REQUIRED["dev3"] = {"overall": 0.89, "events_strict": 0.75, "missions": 0.95, "people": 0.80}
+REQUIRED["dev3"] = {"overall": 0.90, "events_strict": 0.78, "missions": 0.95, "people": 0.84}
 DEV4 = Path(__file__).parent / "fixtures" / "dev4"
 # A fourth (tests/fixtures/dev4/README.md), for finding general gaps like dev2 (0.942 when it arrived).
-REQUIRED["dev4"] = {"overall": 0.93, "events_strict": 0.85, "missions": 0.93, "people": 0.88}
+REQUIRED["dev4"] = {"overall": 0.95, "events_strict": 0.90, "missions": 0.95, "people": 0.90}
 FOLDERS = {"heldout": HELDOUT, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4}
 
 
