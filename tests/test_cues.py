@@ -88,6 +88,7 @@ from legation.extract.cues import has_cue, read_clause
     ("The OSCE Minsk Group mediated", {"CONSULT"}),
     ("162 enclaves were exchanged", {"COOPERATE"}),
     ("Hugo Chávez sent ten battalions to the border", {"MOBILIZE"}),
+    ("the two governments exchanged accusations", {"ACCUSE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)

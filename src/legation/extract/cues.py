@@ -99,7 +99,7 @@ CUES: tuple[Cue, ...] = (
     # THREATEN.
     _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
     # ACCUSE.
-    _cue(r"\b(?:accus(?:e|ed|es|ing|ation)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
+    _cue(r"\b(?:accus(?:e|ed|es|ing|ations?)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
          r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
          r"counter-?claims?|filed\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case))\b", "ACCUSE"),
