@@ -30,9 +30,10 @@ _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whose)\b)", re
 _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|signed|visited|discussed|toured|"
                            r"addressed|attended|received|laid)\b")
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
-_ENDED_WITH = re.compile(r"\s(?=(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\s+"
-                         r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,4}?(?:Treaty|Peace|Agreement|Accords?|Armistice|Protocol|"
-                         r"Convention|treaty|peace|agreement|armistice|accords?)\b)")
+_ENDING = r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)"
+ENDS_IT = re.compile(_ENDING + r"\b", re.IGNORECASE)  # how a part cut off by _ENDED_WITH opens
+_ENDED_WITH = re.compile(rf"\s(?={_ENDING}\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:Treaty|Peace|Agreement|Accords?|"
+                         r"Armistice|Protocol|Convention|treaty|peace|agreement|armistice|accords?)\b)")
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cached_property, partial
 
 from legation.extract import Doc
-from legation.extract.clauses import Clause, split
+from legation.extract.clauses import ENDS_IT, Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
 from legation.extract.dating import Timeline, began_ended, best, is_frame, listed, timeline, year
 from legation.extract.time import TimeExpr
@@ -52,8 +52,6 @@ def _lasted(text: str, start: int, end: int) -> re.Match | None:
     return _LASTED_INDEX.search_in(0, text, start, end)
 
 
-_ENDS_IT = re.compile(r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)\b",
-                      re.IGNORECASE)
 # Words by which a clause speaks of both sides at once.
 _JOINT = re.compile(r"\b(?:both|they|their|them|each other|one another|mutual|bilateral|two (?:countries|nations|"
                     r"states|sides|governments)|neighbou?ring countries)\b", re.IGNORECASE)
@@ -168,7 +166,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
             if when is None:
                 if siblings and not _MODAL.search(blanked):
                     when = siblings[0]
-                    if _ENDS_IT.match(text) and when.end and when.end != when.start:
+                    if ENDS_IT.match(text) and when.end and when.end != when.start:
                         # "…of 1768–1774 | ended with the Treaty of Küçük Kaynarca": when the war ended
                         when = replace(when, start=when.end, kind="point")
                 elif not siblings:  # (then ``carried`` is a time: see above)
