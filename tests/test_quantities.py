@@ -107,6 +107,16 @@ def test_bound_words_are_in_text():
     ("Talks took 6 months.", "6 months", 6, "month", "exact"),
     ("Talks took two weeks.", "two weeks", 14, "day", "exact"),
     ("It lasted a hundred years.", "a hundred years", 100, "year", "exact"),
+    # a duration used as an adjective states the duration too
+    ("They signed a 25-year Treaty of Friendship.", "25-year", 25, "year", "exact"),
+    ("The act provided for a ten-year Commonwealth.", "ten-year", 10, "year", "exact"),
+    ("It ended a twenty-five-year lease.", "twenty-five-year", 25, "year", "exact"),
+    ("It set a 30-day deadline.", "30-day", 30, "day", "exact"),
+    ("After three-month-long talks they signed.", "three-month", 3, "month", "exact"),
+    # one unit, where the words before make it a duration
+    ("The war lasted a month: China declared a ceasefire.", "a month", 1, "month", "exact"),
+    ("Its meaning was disputed for more than a century.", "more than a century", 100, "year", "lower"),
+    ("Talks went on for nearly a decade.", "nearly a decade", 10, "year", "approx"),
 ])
 def test_durations(sentence, text, value, unit, bound):
     q = only(sentence)
@@ -169,6 +179,29 @@ def test_counts(sentence, text, value, unit, noun):
     assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
 
 
+@pytest.mark.parametrize("sentence, second", [
+    ("About 400 people were killed, 275 of them Iranians.", ("275", 275, "person", "person")),
+    ("The Senate rejected the treaty by 12 votes to 11.", ("11", 11, "count", "vote")),
+    ("India was to accept 525,000 stateless people, while 300,000 would receive citizenship.",
+     ("300,000", 300000, "person", "person")),
+    ("The navy sent 20 ships, and 15 more came later.", ("15", 15, "count", "ship")),
+])
+def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence, second):
+    found = find_quantities(sentence)
+    assert [(q.text, q.value, q.unit, q.noun) for q in found][1:] == [second]
+
+
+@pytest.mark.parametrize("sentence, nouns", [
+    ("Soldiers killed 30 civilians on 15 and 16 May.", ["civilian"]),  # days
+    ("The number rose from 300 students in 2000 to 500 in 2010.", ["student"]),  # before a preposition
+    ("They sent 20 ships; 15 returned.", ["ship"]),  # not across a semicolon
+    ("They sent 20 ships. 15 returned.", ["ship"]),
+    ("They sent 20 ships to 12 ports.", ["ship", "port"]),  # a noun of its own
+])
+def test_a_bare_number_elsewhere_borrows_no_noun(sentence, nouns):
+    assert [q.noun for q in find_quantities(sentence)] == nouns
+
+
 def test_a_number_coordinated_before_another_counts_its_noun():
     found = find_quantities("The war cost the lives of 649 Argentine and 255 British servicemen.")
     assert [(q.text, q.value, q.unit, q.noun) for q in found] == [
@@ -193,7 +226,10 @@ def test_a_named_payer_before_an_amount_does_not_make_it_a_label():
     "The two North African states quarrelled.", "a number of contacts", "In 1975 Soviet troops arrived.",
     "Between 1982 and 1989 two countries tried.", "the Seven Years' War", "the Six-Day War",
     "S-400 missiles and F-16 fighters", "On 5 May elections were held.", "the 1936–39 Spanish Civil War",
-    "https://en.wikipedia.org/wiki/Algeria%E2%80%93Morocco_relations", "a 10-year agreement",
+    "https://en.wikipedia.org/wiki/Algeria%E2%80%93Morocco_relations", "a 12-year-old boy",
+    "a twelve-year-old", "the Six-Day War", "the Five-Year Plan", "a one-day offensive",
+    "A year later, they met.", "the first visit in a decade", "They met within a year.", "twice a year",
+    "It was a century of wars.",
     "dozens of diplomats", "hundreds of refugees", "two-thirds of voters", "On one hand, it faced a breakup.",
     "an area of 5,000 km2", "an area of 300 square kilometres", "the Hundred Years' War", "Mission1: Embassy",
     "It grew 5m in height.", "visited three times", "the three kingdoms of Denmark, Norway and Sweden",

@@ -93,7 +93,7 @@ _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+
 # ---------------------------------------------------------------- compiled patterns
 _NUMBER = re.compile(
     rf"(?:{_CUR})?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?i:\b(?P<words>{_WORDS}))(?![\w-])")
+    rf"|(?i:\b(?P<words>{_WORDS}))(?:(?![\w-])|(?=-(?:day|week|month|year|decade|century)(?:\s|-long\b)))")
 # Where a match of _NUMBER can start (a superset): a digit or a currency sign; a capital not after a
 # letter, with a digit soon after (a currency code, "U.S.$"); a word that opens as a number word does
 # ("one" … "ninety"), or "a" before "hundred", "thousand" and the like. _NUMBER is tried only there.
@@ -126,7 +126,25 @@ _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
 _COORDINATED = re.compile(r"\s+[A-Z][a-z]+\s+(?:and|or)\s+(?=\d)")
+# A figure whose noun is left to the reader takes the noun of the figure just before it, in three forms
+# that say so: a part ("400 people were killed, 275 of them Iranians"), a tally ("by 12 votes to 11") and
+# a figure that is the subject of its clause ("accept 525,000 people, while 300,000 would receive
+# citizenship"). A number before a preposition or a comma is left alone: it may be a day, a page, an age.
+_ELIDED = re.compile(r"\s+(?:of\s+(?:them|whom|which|these|those)|were|was|would|had|have|are|remained|died|more)\b")
+_TALLY = re.compile(r"\s+to\s+")  # between the counted figure and the bare one
+_TALLY_END = re.compile(r"\s*(?:[,.;)]|$)")
+_ELIDED_REACH = 60  # characters from the end of the figure whose noun is borrowed
+_ELIDED_BREAK = re.compile(r"[;.!?]\s")  # nor across a sentence that ends, or a semicolon
 _TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
+# A duration used as an adjective: "a 25-year treaty", "a ten-year Commonwealth", "a 30-day deadline". The unit in
+# lower case ("the Six-Day War" is a name), and not an age ("a 12-year-old").
+_TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s|-long\b)")
+# "a month", "a century" as a duration: only where the words before make it one ("the war lasted a month",
+# "disputed for more than a century"); "a year later" dates, "a day" in "10 million a day" is a rate.
+_A_DURATION = re.compile(
+    r"\b(?:(?P<b>(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?over|nearly|almost|about|around|roughly|under)"
+    r"|lasted|lasting|for)\s+(?P<a>an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
+_A_UNIT = re.compile(r"\ba (?:day|week|month|year|decade|century)\b")  # (a gate for _A_DURATION)
 _WORD_TOKEN = re.compile(r"\s([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
 _BOUNDS = {
     "lower": ["more than", "over", "above", "exceeding", "in excess of", "at least", "upwards of", "no less than",
@@ -377,8 +395,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             value *= _SCALE[(mult.group("w") or mult.group("s")).strip().lower()]
             end = mult.end()
         elif (text[end:end + 1].isalnum() or _DASH_WORD.match(text, end)) \
-                and not _DISTANCE.match(text, end):
-            continue  # 1920s, 8th, 5m, 10-year, 1980–1990
+                and not _DISTANCE.match(text, end) and not _TIME_ADJ.match(text, end):
+            continue  # 1920s, 8th, 5m, 10-year-old, 1980–1990
         if words and value == 1 and not mult:
             continue  # "one of the first"
         prev_word = (_prev_word(before) or "").lower()
@@ -400,7 +418,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 value *= 1.609344
         elif r := _WEIGHT.match(rest):
             unit, stop = "tonne", end + r.end()
-        elif r := _TIME.match(rest):
+        elif r := _TIME.match(rest) or _TIME_ADJ.match(rest):
             factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
             value, stop = value * factor, end + r.end()
         elif (c := _count(text, end) or _coordinated_count(text, end)) and prev_word not in _REFERENTIAL:
@@ -412,6 +430,13 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
             unit, noun, stop = "person", r.group("w"), r.end()
+        if not unit and digits and found and not _YEARLIKE.fullmatch(digits) and not mult:
+            last = found[-1]
+            if last.unit in ("person", "count") and last.noun and start - last.span[1] <= _ELIDED_REACH \
+                    and not _ELIDED_BREAK.search(text, last.span[1], start) and (
+                        _ELIDED.match(text, end) or _TALLY_END.match(text, end)
+                        and (t := _TALLY.match(text, last.span[1])) is not None and t.end() == start):
+                unit, noun = last.unit, last.noun  # the noun left to the reader is the one just before
         if not unit or value <= 0:
             continue
         b = _BOUND_RE.search(before)
@@ -423,7 +448,22 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         year = None if unit in ("day", "month", "year", "km", "nautical_mile") else _year(text, first, stop)
         found.append(QuantityMatch(text[first:stop], (first, stop), value, unit, bound, noun, year))
         last_end = stop
+    if _A_UNIT.search(text):
+        found = _a_durations(text, found)
     return found
+
+
+def _a_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """``found`` with the durations of one unit that the words before make ("lasted a month")."""
+    taken = [q.span for q in found]
+    for m in _A_DURATION.finditer(text):
+        first = m.start("b") if m.group("b") else m.start("a")
+        if any(a < m.end() and first < b for a, b in taken):
+            continue
+        value, unit = _TIME_UNITS[m.group("u")]
+        bound = _BOUND_OF[" ".join(m.group("b").lower().split())] if m.group("b") else "exact"
+        found.append(QuantityMatch(text[first:m.end()], (first, m.end()), float(value), unit, bound, None, None))
+    return sorted(found, key=lambda q: q.span)
 
 
 def extract(doc) -> tuple:
