@@ -82,3 +82,36 @@ def test_a_visit_and_a_meeting_on_it_are_one_event() -> None:
                    "Reza Shah Pahlavi made a state visit to Turkey in June 1934, his only journey abroad as monarch, "
                    "and met Mustafa Kemal Atatürk.")
     assert len(found) == 1 and found[0][3].endswith("Atatürk"), found
+
+
+def test_a_coordinated_clause_with_a_subject_of_its_own_is_an_event_of_its_own() -> None:
+    found = events("Nigeria–South Africa relations",
+                   "In March 2012 South Africa turned back 125 Nigerian travellers at the airport in Johannesburg. "
+                   "Nigeria retaliated by deporting dozens of South Africans, and South Africa apologised.")
+    assert [(start, evidence.split()[-1]) for start, _, _, evidence in found][-2:] == [
+        ("2012-03", "Africans"), ("2012-03", "apologised")]
+
+
+def test_a_second_verb_of_the_same_subject_stays_in_its_clause() -> None:
+    found = events("Nigeria–South Africa relations",
+                   "In March 2012 South Africa turned back 125 Nigerian travellers at the airport in Johannesburg. "
+                   "Nigeria retaliated by deporting dozens of South Africans, and apologised.")
+    assert [evidence.split()[-1] for *_, evidence in found][-1:] == ["apologised"]
+    assert len(found) == 2
+
+
+def test_a_list_of_clauses_each_with_its_subject_gives_an_event_each() -> None:
+    found = events("Nigeria–South Africa relations",
+                   "After the riots of September 2019, Nigeria boycotted the World Economic Forum in Cape Town, "
+                   "South Africa closed its missions in Nigeria after reprisal attacks, and hundreds of Nigerians "
+                   "were flown home.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found][:2] == [
+        ("2019-09", "After"), ("2019-09", "South")]
+
+
+def test_a_fronted_phrase_before_a_comma_is_no_clause_of_a_list() -> None:
+    found = events("Iran–Iraq relations",
+                   "In August 1990, shortly after invading Kuwait, Saddam offered to return to the terms of 1975, "
+                   "and prisoner exchanges began.")
+    assert found and not any(evidence.startswith("In August 1990, shortly") and evidence.endswith("Kuwait")
+                             for *_, evidence in found), found

@@ -29,6 +29,17 @@ _RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whose)\b)", re
 # ", and met Atatürk": a second verb of the same subject, without a time of its own, is the same occasion.
 _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|signed|visited|discussed|toured|"
                            r"addressed|attended|received|laid)\b")
+# ", and South Africa apologised", ", and both countries recalled their ambassadors": a coordinated clause
+# with a subject of its own reports an act of its own, dated or not.
+_NEW_SUBJECT = re.compile(r"and\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]+|both\s+(?:countries|sides|states|governments))"
+                          r"(?:\s+[A-Z][\w’'-]+)*\s+(?-i:[a-z]+ed|was|were|had|did)\b")
+# "Nigeria boycotted the forum, South Africa closed its missions, and …": a list of clauses, each with a
+# subject of its own, joined by commas and a last "and".
+_SUBJECT_VERB = r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|were)\b"
+_LISTED_SUBJECT = re.compile(rf",\s+(?={_SUBJECT_VERB})")
+_OPENS_CLAUSE = re.compile(_SUBJECT_VERB)  # (the part before such a comma must open so too)
+_SEGMENT = re.compile(r",\s+")
+_LAST_AND = re.compile(r",\s+and\s")
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDING = r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)"
 ENDS_IT = re.compile(_ENDING + r"\b", re.IGNORECASE)  # how a part cut off by _ENDED_WITH opens
@@ -133,10 +144,17 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         left, right = (edges[n], m.start()), (m.end(), edges[n + 2])
         timed_left, timed_right = timed(*left), timed(*right)
         # (The cues matter only when one side is timed and the other not.)
-        if (timed_left and timed_right) or ((timed_left or timed_right) and has_cue(text[left[0]:left[1]])
-                                            and has_cue(text[right[0]:right[1]])
-                                            and not _SAME_SUBJECT.match(text, m.end())):
+        if (timed_left and timed_right) or (
+                (timed_left or timed_right or _NEW_SUBJECT.match(text, m.end()))
+                and has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
+                and not _SAME_SUBJECT.match(text, m.end())):
             cuts.add((m.start(), m.end()))
+    if last_and := [m for m in _LAST_AND.finditer(text) if ok(m)]:
+        for m in _LISTED_SUBJECT.finditer(text, 0, last_and[-1].start()):
+            segment = max((c.end() for c in _SEGMENT.finditer(text, 0, m.start())), default=0)
+            if ok(m) and _OPENS_CLAUSE.match(text, segment) and has_cue(text[:m.start()]) \
+                    and has_cue(text[m.end():last_and[-1].start()]):
+                cuts.add((m.start(), m.end()))
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.
     for m in (_ENDED_WITH.finditer(text) if _ENDING_WORDS.search(text) else ()):

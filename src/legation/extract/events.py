@@ -170,8 +170,9 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                         # "…of 1768–1774 | ended with the Treaty of Küçük Kaynarca": when the war ended
                         when = replace(when, start=when.end, kind="point")
                 elif not siblings:  # (then ``carried`` is a time: see above)
+                    # (both sides named in the sentence: "Nigeria retaliated …, and South Africa apologised")
                     when = _inherited(carried, reading, blanked,
-                                      partial(places.bilateral, clause.start, clause.end, blanked))
+                                      partial(places.bilateral, 0, len(sentence.text), sentence.text))
             if when is None:
                 continue
             if not reading.strong and _STATE.match(blanked):
