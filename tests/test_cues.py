@@ -28,6 +28,7 @@ from legation.extract.cues import has_cue, read_clause
     ("Ayutthayan forces sacked the Khmer capital of Angkor", {"ASSAULT"}),
     ("A British task force retook the islands", {"ASSAULT"}),
     ("Iranian missiles struck Erbil", {"ASSAULT"}),
+    ("Xenophobic violence against foreigners harmed Nigerian citizens", {"ASSAULT"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),

@@ -64,7 +64,7 @@ CUES: tuple[Cue, ...] = (
     # ASSAULT: wars, invasions, attacks, battles. (Fighting together is an alliance: read first.)
     _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
-         r"fighting|crusades?|pogroms?|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"fighting|crusades?|pogroms?|violence\s+against|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
          r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
