@@ -19,6 +19,14 @@ _ABBREVIATIONS = {
     "etc", "vs", "approx", "est", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "u.s.s.r", "a.d", "b.c",
 }
+# Words that open a sentence and never follow an initial or an abbreviation: "… repulsed by Rama I. The wars
+# ended …" ends at "I." (a regnal number), where "J. Smith" does not; "… in the U.S. In 1990 …" ends too.
+_OPENERS = frozenset({
+    "The", "In", "On", "At", "After", "Before", "During", "From", "By", "When", "While", "Since", "However", "Its",
+    "His", "Her", "Their", "This", "These", "Those", "It", "Both", "Later", "Then", "Under", "Following", "Despite",
+    "Although", "Relations", "Trade",
+})
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 
 
@@ -59,6 +67,8 @@ def _word_before(text: str, dot: int) -> str | None:
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = _word_before(text, dot)
     if word is None:
+        return False
+    if (m := _NEXT_WORD.match(text, dot + 1)) and m.group(1) in _OPENERS:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return True
