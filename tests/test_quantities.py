@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from legation.extract import extract
 from legation.extract.quantities import QuantityMatch, _prev_word, find_quantities
 from tests.conftest import CORPUS
 
@@ -185,6 +186,7 @@ def test_counts(sentence, text, value, unit, noun):
     ("India was to accept 525,000 stateless people, while 300,000 would receive citizenship.",
      ("300,000", 300000, "person", "person")),
     ("The navy sent 20 ships, and 15 more came later.", ("15", 15, "count", "ship")),
+    ("The court ruled by 12 votes to 3 that Chile had no such obligation.", ("3", 3, "count", "vote")),
 ])
 def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence, second):
     found = find_quantities(sentence)
@@ -200,6 +202,23 @@ def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence
 ])
 def test_a_bare_number_elsewhere_borrows_no_noun(sentence, nouns):
     assert [q.noun for q in find_quantities(sentence)] == nouns
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, noun", [
+    ("A bomb killed all 115 people on board.", "115 people", 115, "person", "person"),
+    ("Nigeria arrested the leader and 46 of his followers.", "46 of his followers", 46, "person", "follower"),
+])
+def test_counts_after_all_and_of_his(sentence, text, value, unit, noun):
+    q = only(sentence)
+    assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
+
+
+@pytest.mark.parametrize("title, unit", [
+    ("Cameroon–Nigeria relations", "XAF"), ("Gabon–France relations", "XAF"), ("Mali–Senegal relations", "XOF"),
+])
+def test_cfa_francs_are_those_of_the_sides_region(title, unit):
+    record = extract(f"= {title} =\n\nOfficial trade was worth about 200 billion CFA francs in 2019.\n")
+    assert [(q.value, q.unit) for q in record.quantities] == [(2e11, unit)]
 
 
 def test_a_number_coordinated_before_another_counts_its_noun():

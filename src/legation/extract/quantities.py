@@ -125,6 +125,7 @@ _AMOUNT_AFTER = re.compile(rf"\s+(?:thousand|million|billion|trillion)\s+(?:(?:U
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
+_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:his|her|their|its)(?=\s)")
 _COORDINATED = re.compile(r"\s+[A-Z][a-z]+\s+(?:and|or)\s+(?=\d)")
 # A figure whose noun is left to the reader takes the noun of the figure just before it, in three forms
 # that say so: a part ("400 people were killed, 275 of them Iranians"), a tally ("by 12 votes to 11") and
@@ -132,7 +133,6 @@ _COORDINATED = re.compile(r"\s+[A-Z][a-z]+\s+(?:and|or)\s+(?=\d)")
 # citizenship"). A number before a preposition or a comma is left alone: it may be a day, a page, an age.
 _ELIDED = re.compile(r"\s+(?:of\s+(?:them|whom|which|these|those)|were|was|would|had|have|are|remained|died|more)\b")
 _TALLY = re.compile(r"\s+to\s+")  # between the counted figure and the bare one
-_TALLY_END = re.compile(r"\s*(?:[,.;)]|$)")
 _ELIDED_REACH = 60  # characters from the end of the figure whose noun is borrowed
 _ELIDED_BREAK = re.compile(r"[;.!?]\s")  # nor across a sentence that ends, or a semicolon
 _TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
@@ -221,7 +221,11 @@ _PERSON = {"person", "troop", "soldier", "refugee", "student", "worker", "touris
            "hostage", "resident", "inhabitant", "pilgrim", "fighter", "militant", "volunteer", "delegate",
            "child", "man", "woman", "casualty", "victim", "settler", "slave", "sailor", "pilot", "engineer",
            "scholar", "athlete", "guest", "official", "minister", "member", "police", "staff", "employee",
-           "laborer", "labourer", "mercenary", "instructor", "descendant", "speaker", "expatriate"}
+           "laborer", "labourer", "mercenary", "instructor", "descendant", "speaker", "expatriate", "follower",
+           "supporter", "rebel", "separatist", "protester", "protestor", "demonstrator", "commando", "agent",
+           "passenger", "crew", "colonist", "convict", "detainee", "deportee", "evacuee", "asylum-seeker",
+           "peacekeeper", "guerrilla", "insurgent", "partisan", "veteran", "trainee", "trader", "merchant",
+           "missionary", "monk", "priest", "journalist", "activist", "fisherman", "farmer", "nurse", "survivor"}
 # "servicemen", "fishermen", "policemen": plurals of "-man" (not "specimen", "regimen", "abdomen", "omen").
 _MEN = re.compile(r"(?<=[a-z]{3})men$(?<!specimen)(?<!regimen)(?<!abdomen)(?<!acumen)(?<!stamen)")
 _TIME_UNITS = {"day": (1, "day"), "week": (7, "day"), "month": (1, "month"), "year": (1, "year"),
@@ -317,6 +321,12 @@ def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
             return m.end(), noun, noun in _PERSON or word[0].isupper() or noun.endswith("man")
         pos = m.end()
     return None
+
+
+def _count_of(text: str, end: int) -> tuple[int, str, bool] | None:
+    """The counted noun after "of his", "of their" …: "46 of his followers"."""
+    m = _OF_POSSESSIVE.match(text, end)
+    return _count(text, m.end()) if m else None
 
 
 def _coordinated_count(text: str, end: int) -> tuple[int, str, bool] | None:
@@ -421,7 +431,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         elif r := _TIME.match(rest) or _TIME_ADJ.match(rest):
             factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
             value, stop = value * factor, end + r.end()
-        elif (c := _count(text, end) or _coordinated_count(text, end)) and prev_word not in _REFERENTIAL:
+        elif (c := _count(text, end) or _coordinated_count(text, end) or _count_of(text, end)) \
+                and (prev_word not in _REFERENTIAL or (digits and prev_word == "all")):  # ("all 115 people")
             stop, noun, is_person = c
             if digits and _YEARLIKE.fullmatch(digits) and not _BOUND_RE.search(before):
                 continue  # "In 1975 Soviet troops": a year, not a count
@@ -434,8 +445,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             last = found[-1]
             if last.unit in ("person", "count") and last.noun and start - last.span[1] <= _ELIDED_REACH \
                     and not _ELIDED_BREAK.search(text, last.span[1], start) and (
-                        _ELIDED.match(text, end) or _TALLY_END.match(text, end)
-                        and (t := _TALLY.match(text, last.span[1])) is not None and t.end() == start):
+                        _ELIDED.match(text, end)
+                        or (t := _TALLY.match(text, last.span[1])) is not None and t.end() == start):
                 unit, noun = last.unit, last.noun  # the noun left to the reader is the one just before
         if not unit or value <= 0:
             continue
@@ -466,14 +477,20 @@ def _a_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
     return sorted(found, key=lambda q: q.span)
 
 
+# The states of the Central African CFA franc (XAF); the West African one (XOF) is the default.
+_CEMAC = frozenset({"CMR", "CAF", "TCD", "COG", "GNQ", "GAB"})
+
+
 def extract(doc) -> tuple:
     """Every figure of the article's sentences, each with its sentence as evidence (contract § Quantities)."""
     from legation.facts import Quantity
 
     out = []
+    franc = "XAF" if _CEMAC & set(doc.sides) else "XOF"  # "CFA francs": the one of the sides' region
     for s in doc.sentences:
         for m in find_quantities(s.text):
             evidence, span = doc.span_of(s)
-            out.append(Quantity(evidence=evidence, span=span, value=m.value, unit=m.unit, bound=m.bound,
+            unit = franc if m.unit in ("XOF", "XAF") and "CFA" in m.text.upper() else m.unit
+            out.append(Quantity(evidence=evidence, span=span, value=m.value, unit=unit, bound=m.bound,
                                 noun=m.noun, year=m.year))
     return tuple(out)
