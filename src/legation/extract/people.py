@@ -195,6 +195,13 @@ _NOT_PERSON = re.compile(
     r"Olympics|Cup|Summit|Crisis|Airlift|Pipeline|Canal|Strait|Straits|Peninsula|Sultanate|Caliphate|Khanate|"
     r"Emirate|Principality|Duchy|Shogunate|Horde|Confederacy)\b"
 )
+# Organisations that relations articles name as actors, with names shaped like people's ("Al Jazeera").
+_ORGANISATIONS = frozenset({
+    "al jazeera", "al-jazeera", "al arabiya", "al-arabiya", "al qaeda", "al-qaeda", "al-qaida", "al shabaab",
+    "al-shabaab", "hezbollah", "hizbollah", "hamas", "taliban", "boko haram", "islamic state", "isis", "isil",
+    "daesh", "wagner group", "gazprom", "rosneft", "lukoil", "huawei", "aramco", "saudi aramco", "petrobras",
+    "pemex", "sinopec", "reuters", "xinhua", "tass", "ria novosti",
+})
 _STOP_FIRST = frozenset({
     "The", "A", "An", "In", "On", "At", "After", "Before", "During", "Since", "Both", "This", "These", "That", "Those",
     "Its", "Their", "His", "Her", "Although", "However", "Then", "When", "While", "As", "By", "From", "To", "For",
@@ -243,7 +250,8 @@ def _clean(name: str) -> str:
 def _plausible(name: str, strong: bool = False) -> bool:
     """Whether a capitalized run can be a person's name; ``strong`` when the context says it is one."""
     words = name.split()
-    if not words or words[0] in _STOP_FIRST or (_NOT_PERSON.search(name) and not leaders(name)):
+    if not words or words[0] in _STOP_FIRST or name.casefold() in _ORGANISATIONS \
+            or (_NOT_PERSON.search(name) and not leaders(name)):
         return False  # (but "Frederick the Great" is a person)
     if lookup_country(name) is not None or (find_countries(name) and not leaders(name)):
         return False  # (a leader's name may hold a country's word: "Reza Shah Pahlavi")
@@ -265,6 +273,9 @@ _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
+_OPPOSED = re.compile(r"\b(?:against|rebell?(?:ed|ion) against|resist(?:ed|ance to))\s+(?:the\s+)?\Z")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
+_TOPIC = re.compile(r"\b(?:on|about|concerning|regarding)\s+(?:the\s+)?\Z")
 _RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|"
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
@@ -340,6 +351,16 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         if c and c[0].iso3 in sides:
             return doc.other(c[0].iso3), INFERRED
     mentions = [c for c in find_countries(text) if c.iso3 in sides]
+    # A side named as the one fought ("an uprising against Russian rule") is the other side's; one named as
+    # the topic ("a meeting on Myanmar") or a capital named as the place ("met … in Naypyidaw") is nobody's.
+    # The nearest other mention is the guess.
+    opposed = {c.iso3 for c in mentions if _OPPOSED.search(text, 0, c.span[0])}
+    acting = [c for c in mentions if not _OPPOSED.search(text, 0, c.span[0]) and not _TOPIC.search(text, 0, c.span[0])
+              and not (c.kind == "capital" and _PLACE_BEFORE.search(text, 0, c.span[0]))]
+    if acting:
+        return min(acting, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
+    if len(opposed) == 1:
+        return doc.other(opposed.pop()), GUESSED
     if mentions:
         return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
     return None, GUESSED
@@ -477,10 +498,11 @@ def _dedupe(people: list[tuple[Person, int]]) -> list[Person]:
         if same is None and len(p.name.split()) == 1:
             same = next((i for i, o in enumerate(out) if o.name.split()[-1].casefold() == key
                          or (len(o.name.split()) > 1 and o.name.split()[0].casefold() == key)), None)
+        if same is None:  # "De Gaulle" after "Charles de Gaulle"
+            same = next((i for i, o in enumerate(out) if _is_tail(p.name, o.name)), None)
         if same is None:
             # A full name after its surname alone: keep the full name.
-            lone = next((i for i, o in enumerate(out) if len(o.name.split()) == 1
-                         and o.name.casefold() == p.name.split()[-1].casefold()), None)
+            lone = next((i for i, o in enumerate(out) if _is_tail(o.name, p.name)), None)
             if lone is not None:
                 o = out[lone]
                 better = level > levels[lone] or o.country is None
@@ -495,3 +517,9 @@ def _dedupe(people: list[tuple[Person, int]]) -> list[Person]:
             out[same] = replace(o, country=p.country, role=o.role or p.role)
             levels[same] = level
     return out
+
+
+def _is_tail(short: str, full: str) -> bool:
+    """Whether ``short`` is the last words of ``full`` and fewer: a surname ("de Gaulle", "Gaulle")."""
+    a, b = short.casefold().split(), full.casefold().split()
+    return len(a) < len(b) and b[-len(a):] == a
