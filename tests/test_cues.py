@@ -29,6 +29,36 @@ from legation.extract.cues import has_cue, read_clause
     ("A British task force retook the islands", {"ASSAULT"}),
     ("Iranian missiles struck Erbil", {"ASSAULT"}),
     ("Xenophobic violence against foreigners harmed Nigerian citizens", {"ASSAULT"}),
+    ("Kenesary Khan led an uprising against Russian rule", {"ASSAULT"}),
+    ("Horatio Nelson destroyed the Franco-Spanish fleet at Trafalgar", {"ASSAULT"}),
+    ("North Korea blew up the liaison office", {"ASSAULT"}),
+    ("31 commandos attempted to assassinate President Park Chung-hee", {"ASSAULT"}),
+    ("Taksin drove out the Burmese garrisons", {"ASSAULT"}),
+    ("some 12,000 camels were driven back across the border", {"ASSAULT"}),
+    ("its troops reached the Adriatic at Durrës", {"ASSAULT"}),
+    # force and rule
+    ("the First Saudi State collected tribute from Qatari tribes", {"COERCE"}),
+    ("prisoners were taken to labour camps in Siberia", {"COERCE"}),
+    ("In 1731 the khan swore allegiance to Empress Anna", {"CONCEDE"}),
+    ("The formal handover of the peninsula took place", {"CONCEDE"}),
+    # shows of force
+    ("Britain sent two patrol vessels", {"MOBILIZE"}),
+    ("the North tested its largest missile yet", {"MOBILIZE"}),
+    # sanctions and rejections
+    ("South Korea shut the Kaesong complex", {"SANCTION"}),
+    ("Qatari citizens were given 14 days to leave", {"SANCTION"}),
+    ("Moscow suspended peace treaty negotiations", {"REJECT"}),
+    ("Qatar suspended the 1965 agreement", {"REJECT"}),
+    ("which denied responsibility", {"REJECT"}),
+    # ties, agreements, cooperation, aid
+    ("John Adams presented his credentials in London", {"SUPPORT"}),
+    ("The United States entered the war on the side of Britain and France", {"SUPPORT"}),
+    ("the lease was extended until 2050", {"AGREE"}),
+    ("the presidents adopted a 13-point agenda", {"AGREE"}),
+    ("the Al-Ula Declaration ended the rift", {"AGREE"}),
+    ("the three leaders launched a regional initiative", {"COOPERATE"}),
+    ("Thailand has imported natural gas from the Yadana field", {"COOPERATE"}),
+    ("Seoul sent the North about 400,000 tonnes of rice a year", {"AID"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),
@@ -108,6 +138,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Morocco agreed with the Soviet view", "AGREE"),
     ("issues arising from the terms of Ireland's secession", "REJECT"),
     ("the president left for Moscow", "RETREAT"),
+    ("Chile, like most of the revolting colonies, remained", "ASSAULT"),  # a word inside a longer one
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

@@ -56,15 +56,20 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:tore up|tear(?:s|ing)? up|annul(?:led|s|ling|ment)?|nullif(?:y|ied|ies|ying)|repudiat(?:e|ed|es|ion)|"
          r"declared\b[^.;]{0,30}\b(?:null|void|invalid))\b", "REJECT"),
     _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
-    _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)? down)\b[^.;]{0,30}\b(?:borders?|embass(?:y|ies)|consulates?|"
-         r"airspace|missions|high commissions?)\b|\bordered\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
+    _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)?(?: down)?)\b[^.;]{0,30}\b(?:borders?|embass(?:y|ies)|consulates?|"
+         r"airspace|missions|high commissions?|complex|crossings?|liaison office)\b|"
+         r"\b(?:ordered|given|told)\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
          "SANCTION", "COERCE"),
+    _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
+         r"deal|accord|dialogue)\b", "REJECT", "SANCTION"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
     # ASSAULT: wars, invasions, attacks, battles. (Fighting together is an alliance: read first.)
     _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
-         r"fighting|crusades?|pogroms?|violence\s+against|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"fighting|crusades?|pogroms?|violence\s+against|(?:uprisings?|revolts?|rebellions?|insurrections?|"
+         r"destroy(?:ed|s|ing)?|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
+         r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
          r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
@@ -82,7 +87,8 @@ CUES: tuple[Cue, ...] = (
          r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
-         r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies))\b", "COERCE"),
+         r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
+         r" camps?|interned|internment)\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+)?"
@@ -91,7 +97,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
-         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks))\b",
+         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
+         r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
+         r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?))\b",
          "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
@@ -109,6 +117,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?|"
          r"oppos(?:ed|es|ing|ition))\b", "REJECT", "ACCUSE"),
     _cue(r"\bopted to remain\b", "REJECT"),
+    _cue(r"\bden(?:ied|ies|y|ying)\b", "REJECT", "ACCUSE"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
          r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
@@ -126,6 +135,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
     _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
+         "CONCEDE", "SUPPORT"),
+    _cue(r"\bhand-?overs?\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:settled|resolved|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
@@ -144,6 +156,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:establish(?:ed|es)?|(?:re-?)?open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:recogni(?:[sz](?:e|ed|es|ing)|tion))\b", "SUPPORT"),
+    _cue(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+credentials\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bon the side of\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bre-?open(?:ed|s|ing)?\b", "COOPERATE", "CONCEDE", strong=False),  # (after "reopened its embassy")
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
@@ -162,6 +176,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\bagreed with\b[^.;]{0,60}?\bto\s+(?!the\b|an?\b|its\b|their\b)[a-z]+|"
          r"\boffer(?:ed|s)? to\b", "AGREE"),
     _cue(r"\bexchang(?:e|ed|es)(?: of)? (?:diplomatic )?notes\b", "AGREE", "SUPPORT"),
+    _cue(r"\b(?:lease|agreement|treaty|accord|deal|pact|mandate)\s+(?:was|were|has been|had been)\s+extended\b|"
+         r"\bextend(?:ed|s|ing)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:lease|agreement|treaty|accord|deal|pact)\b|"
+         r"\badopt(?:ed|s|ing)\b[^.;]{0,30}\b(?:agenda|declaration|roadmap|road map|plan|programme|program|"
+         r"statement|resolution)\b|\bended\s+the\s+(?:rift|dispute|feud|blockade|boycott|standoff|stand-off|"
+         r"diplomatic crisis)\b", "AGREE", "SUPPORT"),
     _cue(r"\b(?:came|entered) into force\b|\btook effect\b", "AGREE", "COOPERATE"),
     _cue(r"\b(?:agreements?|treat(?:y|ies)|accords?|protocols?|pacts?|conventions?|memorand(?:um|a)|arrangements?)\b", "AGREE", "SUPPORT",
          strong=False),
@@ -174,14 +193,17 @@ CUES: tuple[Cue, ...] = (
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
          r"fuel|equipment)|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
-         r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies))\b", "AID"),
+         r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
+         r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er))\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
          r"in (?:regular )?contact)\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
-    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
+    _cue(r"\blaunch(?:ed|es|ing)?\b[^.;]{0,30}\b(?:initiative|partnership|dialogue|programme|program|"
+         r"project)\b", "COOPERATE", "AGREE"),
+    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|export(?:ed|ing)|import(?:ed|ing)|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
          r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
          r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
