@@ -191,6 +191,11 @@ CASES = [
     ("at the height of the Cold War", "at the height of the Cold War", "1962", "1976", "period"),
     ("the early Cold War", "the early Cold War", "1947", "1962", "period"),
     ("stagnated during the Khrushchev Thaw", "during the Khrushchev Thaw", "1953", "1964", "period"),
+    # the end's unit left to the reader
+    ("fought wars from the 16th century to the 19th.", "from the 16th century to the 19th", "1500", "1899", "range"),
+    ("in the 18th century to the 1st Army", "in the 18th century", "1700", "1799", "point"),
+    # a polity named as a time only when nothing makes it the actor
+    ("during the Tokugawa shogunate trade was small", "during the Tokugawa shogunate", "1603", "1868", "period"),
 ]
 
 
@@ -251,6 +256,8 @@ def test_ambiguous_context_of_both_sides_without_common_years() -> None:
     "the Soviet Union supported the Polisario", "the Ottoman Empire occupied Massawa",
     "independence from the Ottoman Empire", "the troubles of a young state", "the March agreement",
     "the spanning of 4 years", "the population rose by 1500",
+    "sometimes called the Second Hundred Years' War",  # another war of that name
+    "but the Tokugawa shogunate refused", "the Qing dynasty ceded Taiwan",  # the state acting
 ])
 def test_not_a_time(sentence: str) -> None:
     assert find_times(sentence) == [], find_times(sentence)
@@ -317,6 +324,8 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("three months later", "in November 1990", "1991-02", "1991-02", "point"),
     ("a month later", "on 31 January 2001", "2001-02", "2001-02", "point"),
     ("at that time", "during World War II", "1939", "1945", "period"),
+    ("the following May", "in July 2015", "2016-05", "2016-05", "point"),  # the next May after the anchor
+    ("the following May", "in March 2015", "2015-05", "2015-05", "point"),
 ])
 def test_resolve(sentence: str, anchor: str, start: str, end: str | None, kind: str) -> None:
     rel = [t for t in find_times(sentence) if t.kind == "relative"][0]

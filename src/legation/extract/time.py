@@ -250,9 +250,14 @@ def _century_core(m: re.Match, text: str) -> _Core | None:
     if not 1 <= n1 <= (40 if bc else 21):
         return None
     lo, hi = unit(n1)
-    core = _Core(m.start(), m.end(), "century", (lo, 0, 0), (hi, 0, 0), "century", size=size)
-    if m.group("o2"):
-        n2 = _ordinal(m.group("o2"))
+    end = m.end()
+    if m.group("o3"):  # "from the 16th century to the 19th": the end's unit is left to the reader
+        n3 = _ordinal(m.group("o3"))
+        if not 1 <= n3 <= 21 or (n3 > n1 if bc else n3 <= n1):
+            end = m.end("era") if m.group("era") else m.end("u")  # ("… century to the 1st Army")
+    core = _Core(m.start(), end, "century", (lo, 0, 0), (hi, 0, 0), "century", size=size)
+    if m.group("o2") or (m.group("o3") and end == m.end()):  # "16th to 19th centuries"
+        n2 = _ordinal(m.group("o2") or m.group("o3"))
         if not 1 <= n2 <= 21 or (n2 > n1 if bc else n2 < n1):
             return None
         lo2, hi2 = unit(n2)
@@ -355,7 +360,8 @@ _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
     (r"(?P<y>\d\d{2}0)['’]?s(?!\w)", _decade_core, _DIGIT),
     (rf"(?<!\w)(?P<o1>{_ORD})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|or|through|into)\s+)(?:the\s+)?"
      rf"(?:(?P<m2>{_MODS}){_MODGAP})?(?P<o2>{_ORD}))?{_SEP}(?P<u>centur(?:y|ies)|millenni(?:um|a))"
-     rf"(?:\s+(?P<era>{_ERA}))?(?!\w)", _century_core, _words("centur|millenn")),
+     rf"(?:\s+(?P<era>{_ERA}))?(?:\s+(?:to|until|till|through|into)\s+(?:the\s+)?(?P<o3>{_ORD})(?![\w-]))?(?!\w)",
+     _century_core, _words("centur|millenn")),
     (_REL_N, _rel_n_core, _words("year|decade|centur|month|week|day", "later|after|earlier|previous|before|prior| on")),
     (_THEN, _then_core, _words("then|later,")),
     *((rf"\b(?:{rx})", lambda m, text, rel=rel: _relative(m, rel), _words(words))
@@ -456,14 +462,28 @@ def _named_words(text: str, low: str) -> list[tuple[int, str]]:
     return out
 
 
+_ANOTHER_OF_THE_NAME = re.compile(r"\b(?:First|Second|Third|Fourth|Fifth|Sixth|New|Little|Later|Last)\s+\Z")
+
+
+_POLITY_END = re.compile(r"(?i:shogunate|dynasty|empire|kingdom|sultanate|caliphate|khanate|regime|government|"
+                         r"administration|republic|monarchy|junta|raj)\Z")
+_ACTS_AFTER = re.compile(r"\s+(?:(?:then|later|also|soon|finally|first|again)\s+)?(?:[a-z]+ed|was|were|had|did|sent|"
+                         r"made|took|sought|kept|gave|fought|won|lost|broke|began|held|signed|became|forbade|forbid)\b")
+_PREP_BEFORE_NAME = re.compile(r"\b(?:during|under|in|throughout|since|until|before|after|of|by)\s+(?:the\s+)?\Z",
+                               re.IGNORECASE)
+
+
 def _named_cores(text: str, low: str, context: frozenset[str]) -> list[_Core]:
     out: list[_Core] = []
     for start, word in _named_words(text, low):
         entry = _NAMED[word]
         m = entry[0].match(text, start)
         years = _period_interval(entry[1][m.lastgroup], context) if m else None
-        if years is None:
-            continue
+        if years is None or _ANOTHER_OF_THE_NAME.search(text, max(0, start - 12), start):
+            continue  # ("the Second Hundred Years' War" is not the Hundred Years' War)
+        if _POLITY_END.search(m.group()) and _ACTS_AFTER.match(text, m.end()) \
+                and not _PREP_BEFORE_NAME.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "but the Tokugawa shogunate refused": the state acting, not the time it lasted
         need = {"prep": "entity", "bound": "bound"}.get(entry[1][m.lastgroup].needs, "")
         hi = None if years[1] is None else (years[1], 0, 0)
         out.append(_Core(m.start(), m.end(), "named", (years[0], 0, 0), hi, "period", "period", need=need))
@@ -728,6 +748,8 @@ _MONTH_DAY = re.compile(rf"(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH_FULL})(?
 _SINCE_WORD = re.compile(r"\b(?:since|from)\b")
 _UNTIL_WORD = re.compile(r"\b(?:until|till|by|up\s+to)\b")
 _BEFORE_WORD = re.compile(r"\bbefore\b")
+_NEXT_WORDS = re.compile(r"\b(?:next|following|subsequent)\b")
+_PREVIOUS_WORDS = re.compile(r"\b(?:previous|preceding)\b")
 _SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|preceding)\b.*\b(?:month|week|day)s?\b|"
                       r"\b(?:months?|weeks?|days?)\s+(?:later|after|earlier|before)", re.I)
 
@@ -773,7 +795,13 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     if month := _MONTH_DAY.search(expr.text):  # "in March", "on 8 December": the anchor's year
         day = month.group("d") or month.group("d2")
         d = int(_DIGITS.match(day).group()) if day else 0
-        start = end = _fmt((year, _MONTHS[month.group("m").lower()], d))
+        mo, anchor_month = _MONTHS[month.group("m").lower()], _parse(anchor.start)[1]
+        if not expr.rel and anchor_month:  # "in July 2015, … the following May": May of 2016
+            if _NEXT_WORDS.search(words) and mo <= anchor_month:
+                year += 1
+            elif _PREVIOUS_WORDS.search(words) and mo >= anchor_month:
+                year -= 1
+        start = end = _fmt((year, mo, d))
         precision, kind = ("day" if d else "month"), "point"
     elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
         start = end = moved[0]
