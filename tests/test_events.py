@@ -115,3 +115,17 @@ def test_a_fronted_phrase_before_a_comma_is_no_clause_of_a_list() -> None:
                    "and prisoner exchanges began.")
     assert found and not any(evidence.startswith("In August 1990, shortly") and evidence.endswith("Kuwait")
                              for *_, evidence in found), found
+
+
+def test_a_side_that_opens_its_sentence_takes_the_time_before() -> None:
+    found = events("Qatar–Saudi Arabia relations",
+                   "In June 2017 Saudi Arabia and its allies presented a list of 13 demands to Qatar. "
+                   "Qatar rejected the demands.")
+    assert [(start[:4], evidence) for start, _, _, evidence in found][-1:] == [("2017", "Qatar rejected the demands")]
+
+
+def test_a_sentence_naming_no_side_takes_no_time_from_the_one_before() -> None:
+    found = events("Qatar–Saudi Arabia relations",
+                   "In June 2017 Saudi Arabia and its allies presented a list of 13 demands to Qatar. "
+                   "The emir rejected the demands.")
+    assert len(found) == 1, found

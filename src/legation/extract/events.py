@@ -95,6 +95,16 @@ class _Places:
         """The first city of either side named in the clause."""
         return next((c.name for c, (x, y) in self.cities if a <= x and y <= b), None)
 
+    def subject_side(self, a: int) -> bool:
+        """True when the clause at ``a`` opens with a side's name: "Qatar rejected the demands"."""
+        return any(m.iso3 in self.sides and m.kind != "capital" and self.text[a:m.span[0]].strip(" ,").casefold()
+                   in ("", "the", "and") for m in self.countries if m.span[0] >= a)
+
+    def may_inherit(self, a: int) -> bool:
+        """Whether the clause at ``a`` may take its paragraph's time: its sentence names both sides
+        ("Nigeria retaliated …, and South Africa apologised"), or it opens with one of them."""
+        return self.bilateral(0, len(self.text), self.text) or self.subject_side(a)
+
     def bilateral(self, a: int, b: int, text: str) -> bool:
         """True when a clause speaks of both sides: both named, or a word for the two of them."""
         named = {m.iso3 for m in self.countries if m.iso3 in self.sides and a <= m.span[0] and m.span[1] <= b}
@@ -170,9 +180,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                         # "…of 1768–1774 | ended with the Treaty of Küçük Kaynarca": when the war ended
                         when = replace(when, start=when.end, kind="point")
                 elif not siblings:  # (then ``carried`` is a time: see above)
-                    # (both sides named in the sentence: "Nigeria retaliated …, and South Africa apologised")
-                    when = _inherited(carried, reading, blanked,
-                                      partial(places.bilateral, 0, len(sentence.text), sentence.text))
+                    when = _inherited(carried, reading, blanked, partial(places.may_inherit, clause.start))
             if when is None:
                 continue
             if not reading.strong and _STATE.match(blanked):
