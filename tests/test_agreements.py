@@ -27,6 +27,23 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # the words before the noun are its subject, not the clause's verb
     ("Iran–Iraq relations", "On 4 July 1937 the two countries signed a boundary treaty.", None, "boundary",
      "1937-07-04"),
+    # names joined by dashes, truces, communiqués and an entente; a "when" clause's time
+    ("Canada–United States relations", "The Rush–Bagot Agreement of 1817 demilitarised the Great Lakes.",
+     "Rush–Bagot Agreement of 1817", None, "1817"),
+    ("Bolivia–Chile relations", "After its defeat, Bolivia signed the Truce of Valparaíso in 1884.",
+     "Truce of Valparaíso", None, "1884"),
+    ("North Korea–South Korea relations", "The South–North Joint Communiqué of 4 July 1972 set out three principles.",
+     "South–North Joint Communiqué", None, "1972-07-04"),
+    ("France–United Kingdom relations", "The two countries signed the Entente Cordiale on 8 April 1904.",
+     "Entente Cordiale", None, "1904-04-08"),
+    ("Japan–Russia relations", "Japan kept northern Sakhalin until 1925, when the Soviet–Japanese Basic Convention "
+     "established diplomatic relations.", "Soviet–Japanese Basic Convention", None, "1925"),
+    # a definite treaty that says which one it is, is new
+    ("Kazakhstan–Russia relations", "On 29 May 2014, Nursultan Nazarbayev and Vladimir Putin signed the treaty "
+     "establishing the Eurasian Economic Union in Astana.", None, None, "2014-05-29"),
+    # a trilateral treaty of both sides with a third
+    ("Canada–United States relations", "NAFTA was replaced by the United States–Mexico–Canada Agreement, signed on "
+     "30 November 2018.", "United States–Mexico–Canada Agreement", None, "2018-11-30"),
 ])
 def test_found(title, text, name, subject_has, signed) -> None:
     found = agreements(title, text)
@@ -41,6 +58,10 @@ def test_found(title, text, name, subject_has, signed) -> None:
      "Ibarra declared the protocol null."),  # the same protocol again, not a new one of 1960
     ("Argentina–Chile relations", "The two countries signed a treaty in 1881. Several treaties have been concluded "
      "since."),
+    ("Philippines–United States relations", "The Visiting Forces Agreement of 1998 allowed exercises. In 2020 "
+     "President Rodrigo Duterte said he would terminate the Visiting Forces Agreement."),
+    ("Cameroon–Nigeria relations", "In the Maroua Declaration of 1 June 1975, heads of state Yakubu Gowon and "
+     "Ahmadou Ahidjo agreed on part of the maritime boundary."),  # the named one, reported by its verb
 ])
 def test_one_agreement_only(title, text) -> None:
     assert len(agreements(title, text)) == 1, agreements(title, text)
@@ -65,3 +86,11 @@ def test_a_ceasefire_statement_is_an_agreement_and_one_of_many_is_none() -> None
     found = agreements("Australia–New Zealand relations", "It was replaced on 1 January 1983 by the Closer Economic "
                        "Relations Trade Agreement, one of the most comprehensive free trade agreements in the world.")
     assert [name for name, *_ in found] == ["Closer Economic Relations Trade Agreement"], found
+
+
+def test_a_treaty_waited_for_is_none_and_two_of_one_name_are_two() -> None:
+    assert agreements("Japan–Russia relations", "In 1956 Moscow promised to hand over Shikotan and the Habomai "
+                      "islands once a peace treaty was signed.") == []
+    found = agreements("Japan–South Korea relations", "In 1876 Japan forced Korea to sign the Japan–Korea Treaty of "
+                       "1876. After the Russo-Japanese War, the Japan–Korea Treaty of 1905 made Korea a protectorate.")
+    assert [name for name, *_ in found] == ["Japan–Korea Treaty of 1876", "Japan–Korea Treaty of 1905"], found

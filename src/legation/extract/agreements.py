@@ -27,9 +27,11 @@ _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?
          r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?|"
          r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?)")
 _NAMED = re.compile(
-    r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'-]*\s+){1,4}"
-    r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration)"
-    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace) (?:of|on|for|between) (?:the )?"
+    r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
+    r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice)"
+    r"|Entente Cordiale"
+    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice) "
+    r"(?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
     r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee))"
@@ -44,7 +46,7 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged|statement)", re.IGNORECASE)])
+                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice)", re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
@@ -52,6 +54,14 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "twenty": 20, "fifty": 50}
 _NOT_SIGNED = re.compile(r"\b(?:not|n't|never|refused to|declined to|failed to)\s+(?:\w+\s+){0,2}?(?:sign|ratif|conclud)",
                          re.IGNORECASE)
+# "once a peace treaty was signed", "until a treaty is concluded": a treaty waited for, not signed.
+_AWAITED = re.compile(r"\b(?:once|if|unless|until|till)\s+(?:an?|the)\s+[^,.;]{0,40}?\b(?:was|is|were|are|would be|be|"
+                      r"has been|had been)\s+(?:signed|concluded|ratified)\b", re.IGNORECASE)
+# "…until 1925, when the Basic Convention established relations": the time the "when" clause hangs on.
+_WHEN_BEFORE = re.compile(r",?\s+when\s+(?:the\s+)?[^,;.]*\Z", re.IGNORECASE)
+# "the treaty establishing the Eurasian Economic Union": a definite treaty that says which is a new one.
+_SAYS_WHICH = re.compile(r"\s+(?:establishing|creating|founding|setting up|that|which|on|of|between)\b", re.IGNORECASE)
+_OF_YEAR = re.compile(r"\s+of\s+\d{4}\Z")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
@@ -90,7 +100,17 @@ def _year_near(text: str, pos: int, context: frozenset[str], end: int | None = N
     # "The war of 1768–1774 ended with the Treaty of Küçük Kaynarca": signed when the war ended.
     if before and before[-1].end and _ENDED_WITH.search(text[:pos]):
         return before[-1].end
+    if before and _WHEN_BEFORE.fullmatch(text, before[-1].span[1], pos):
+        return before[-1].start
     return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One treaty named twice: "the Visiting Forces Agreement of 1998" and "the Visiting Forces Agreement"
+    (but "the Japan–Korea Treaty of 1876" and "… of 1905" are two)."""
+    if _OF_YEAR.search(a) and _OF_YEAR.search(b):
+        return a.casefold() == b.casefold()
+    return _OF_YEAR.sub("", a).casefold() == _OF_YEAR.sub("", b).casefold()
 
 
 def _nearest(text: str, pos: int, context: frozenset[str]) -> str | None:
@@ -123,8 +143,10 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue  # "one of the most comprehensive free trade agreements in the world": a comparison
             subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
             mentions.append((m.start(), m.end(), None, subject))
+        named = any(name for _, _, name, _ in mentions)
         for m in _AGREED.finditer(text):
-            if not any(a <= m.start() < b for a, b, _, _ in mentions):
+            # ("In the Maroua Declaration …, the heads of state agreed on …": the named one, reported)
+            if not named and not any(a <= m.start() < b for a, b, _, _ in mentions):
                 mentions.append((m.start(), m.end(), None, m.group("what").strip()))
         if not mentions or _THIRD_PARTY.search(text):
             continue
@@ -134,19 +156,21 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                      text, re.IGNORECASE) or len(parties) == 2:
             parties = doc.sides
         for start, end, name, subject in sorted(mentions):
-            if _inside_parentheses(text, start):
+            if _inside_parentheses(text, start) or _AWAITED.search(text, max(0, start - 60), end + 40):
                 continue
             described = text[start:end]
             # "The new agreement, spanning 4 years, …" adds to the agreement before it.
             if name is None and out and re.match(r"(?:the|this)\s+(?:new\s+|same\s+)?(?:agreement|treaty|accord|deal|protocol|"
                                                  r"convention|pact|charter|declaration|memorandum|communiqu[ée])\b",
-                                                 described, re.IGNORECASE) and not _AGREED.match(described):
+                                                 described, re.IGNORECASE) and not _AGREED.match(described) \
+                    and not _SAYS_WHICH.match(text, end):
                 if d := _DURATION.search(text):
                     n = d.group("n")
                     out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
                 continue
-            if third and name and any(t.text in name for t in third):
-                continue
+            if third and name and any(t.text in name for t in third) \
+                    and not all(any(x.iso3 == side for x in find_countries(name)) for side in doc.sides):
+                continue  # a treaty with a third country (but "the United States–Mexico–Canada Agreement")
             src = s.source_span(doc.article, start, end)
             event = _event_for(events, src)
             own = _year_near(text, start, doc.context, end)
@@ -174,7 +198,7 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
             expires = None
             if _EXPIRED.search(text[end:clause_end]):
                 expires = _year_near(text[end:], 0, doc.context)
-            twin = next((i for i, a in enumerate(out) if name and a.name and a.name.casefold() == name.casefold()), None)
+            twin = next((i for i, a in enumerate(out) if name and a.name and _same_name(a.name, name)), None)
             if twin is not None:
                 # The same treaty named again: one agreement, with what either mention says.
                 a = out[twin]
