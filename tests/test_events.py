@@ -129,3 +129,9 @@ def test_a_sentence_naming_no_side_takes_no_time_from_the_one_before() -> None:
                    "In June 2017 Saudi Arabia and its allies presented a list of 13 demands to Qatar. "
                    "The emir rejected the demands.")
     assert len(found) == 1, found
+
+
+def test_a_relative_clause_between_a_fronted_phrase_and_the_main_clause_is_one_event_with_it() -> None:
+    found = events("France–United Kingdom relations",
+                   "By the Treaty of Paris of 1763, which ended the Seven Years' War, France ceded Canada to Britain.")
+    assert [(start, end, evidence[:6]) for start, end, _, evidence in found] == [("1763", "1763", "By the")], found

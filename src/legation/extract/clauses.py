@@ -45,6 +45,8 @@ _ENDING = r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an e
 ENDS_IT = re.compile(_ENDING + r"\b", re.IGNORECASE)  # how a part cut off by _ENDED_WITH opens
 _ENDED_WITH = re.compile(rf"\s(?={_ENDING}\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:Treaty|Peace|Agreement|Accords?|"
                          r"Armistice|Protocol|Convention|treaty|peace|agreement|armistice|accords?)\b)")
+_EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>,\s+(?:which|who)\b[^,;()]*,)"
+                                r"(?=\s+(?-i:[A-Z]))", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
@@ -126,6 +128,10 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     ['Chinese aid began in 1966', 'an alliance was formed in 1972.']
     """
     guard = _protected(text)
+    # "By the Treaty of Paris of 1763, which ended the Seven Years' War, France ceded Canada": a relative
+    # clause between commas, before the main clause, is parenthetical: nothing is cut inside or at it.
+    if m := _EMBEDDED_RELATIVE.match(text):
+        guard[m.start("r"):m.end("r")] = [True] * (m.end("r") - m.start("r"))
     cuts: set[tuple[int, int]] = set()  # (end of left part, start of right part)
 
     def inside_time(pos: int) -> bool:
