@@ -59,6 +59,15 @@ from legation.extract.cues import has_cue, read_clause
     ("the three leaders launched a regional initiative", {"COOPERATE"}),
     ("Thailand has imported natural gas from the Yadana field", {"COOPERATE"}),
     ("Seoul sent the North about 400,000 tonnes of rice a year", {"AID"}),
+    ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),
+    ("The Trent Affair brought the two countries close to war", {"THREATEN"}),
+    ("the town was lost in 1558", {"CONCEDE"}),
+    ("The Peace of Amiens broke down the following year", {"REJECT"}),
+    ("The Channel Tunnel was opened on 6 May 1994", {"COOPERATE"}),
+    ("The Kaesong Industrial Region opened in 2004", {"COOPERATE"}),
+    ("gas sales to Thailand earned Myanmar about US$3 billion a year", {"COOPERATE"}),
+    ("Relations were broken off in 1999; they were restored in January 2001", {"SUPPORT"}),
+    ("Roosevelt and Churchill issued the Atlantic Charter", {"AGREE"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),
@@ -139,6 +148,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("issues arising from the terms of Ireland's secession", "REJECT"),
     ("the president left for Moscow", "RETREAT"),
     ("Chile, like most of the revolting colonies, remained", "ASSAULT"),  # a word inside a longer one
+    ("The affair brought the two countries close to war", "ASSAULT"),  # a war that did not happen
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

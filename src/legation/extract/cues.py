@@ -55,7 +55,9 @@ CUES: tuple[Cue, ...] = (
          r"deal)\b", "REJECT", "SANCTION"),
     _cue(r"\b(?:tore up|tear(?:s|ing)? up|annul(?:led|s|ling|ment)?|nullif(?:y|ied|ies|ying)|repudiat(?:e|ed|es|ion)|"
          r"declared\b[^.;]{0,30}\b(?:null|void|invalid))\b", "REJECT"),
-    _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up)\b", "SANCTION", "REJECT", strong=False),
+    _cue(r"\b(?:collaps(?:e|ed)|dissol(?:ved|ution)|broke up|break-?up|broke down)\b", "SANCTION", "REJECT", strong=False),
+    _cue(r"\b(?:was|were)\s+lost\b|\blost\s+(?:control of|the\s+(?:city|town|island|islands|province|territory|"
+         r"port|fortress|war))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:clos(?:ed|ing|ure)|shut(?:ting)?(?: down)?)\b[^.;]{0,30}\b(?:borders?|embass(?:y|ies)|consulates?|"
          r"airspace|missions|high commissions?|complex|crossings?|liaison office)\b|"
          r"\b(?:ordered|given|told)\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
@@ -80,7 +82,9 @@ CUES: tuple[Cue, ...] = (
          r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
          r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
     _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?|reconquest)\b", "ASSAULT", "COERCE"),
-    _cue(r"\bwars?\b(?! of words)", "ASSAULT", strong=False),
+    _cue(r"\b(?:close to|brink of|verge of|threat of|on the edge of)\s+(?:a\s+)?war\b", "THREATEN"),
+    _cue(r"\b(?<!close to )(?<!brink of )(?<!verge of )(?<!threat of )(?<!edge of )wars?\b(?! of words)", "ASSAULT",
+         strong=False),
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
@@ -159,6 +163,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+credentials\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bon the side of\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bre-?open(?:ed|s|ing)?\b", "COOPERATE", "CONCEDE", strong=False),  # (after "reopened its embassy")
+    _cue(r"\bthey\s+(?:were|had been|have been)\s+(?:\w+\s+)?(?:restored|resumed|re-?established|normali[sz]ed)\b|"
+         r"\bissu(?:ed|es|ing)\s+(?:a|an|the)\s+(?:[\w–-]+\s+){0,4}?(?:Charter|Declaration|declaration|communiqu[ée]|"
+         r"Communiqu[ée]|joint statement)\b", "SUPPORT", "COOPERATE", "AGREE"),
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
@@ -203,14 +210,16 @@ CUES: tuple[Cue, ...] = (
     # COOPERATE: trade, investment, joint work.
     _cue(r"\blaunch(?:ed|es|ing)?\b[^.;]{0,30}\b(?:initiative|partnership|dialogue|programme|program|"
          r"project)\b", "COOPERATE", "AGREE"),
-    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|export(?:ed|ing)|import(?:ed|ing)|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
+    _cue(r"\btransferr(?:ed|ing)\b[^.;]{0,30}\b(?:million|billion|funds|money)\b", "AID", "COOPERATE"),
+    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|export(?:ed|ing)|import(?:ed|ing)|sales|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
          r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
          r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
          r"passport union|became part of|unit(?:ed|ing) (?:with|into|in)|unification|merg(?:ed|er) (?:with|into)|"
          r"exchanged|drills?)\b",
          "COOPERATE"),
-    _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|highway|flights?|air link|ferry|"
+    _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|tunnel|highway|flights?|air link|ferry|"
+         r"industrial (?:region|zone|park|complex|estate)|"
          r"border crossings?)\b[^.;]{0,40}?"
          r"\b(?:opened|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
          r"marking of the border)\b", "COOPERATE", "AGREE"),
