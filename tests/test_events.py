@@ -135,3 +135,11 @@ def test_a_relative_clause_between_a_fronted_phrase_and_the_main_clause_is_one_e
     found = events("France–United Kingdom relations",
                    "By the Treaty of Paris of 1763, which ended the Seven Years' War, France ceded Canada to Britain.")
     assert [(start, end, evidence[:6]) for start, end, _, evidence in found] == [("1763", "1763", "By the")], found
+
+
+def test_a_comma_in_a_list_of_names_cuts_no_clause() -> None:
+    found = events("Armenia–Azerbaijan relations",
+                   "The two republics declared independence in May 1918 and fought a war over Nakhchivan, Zangezur "
+                   "and Karabakh until both were taken over by the Red Army in 1920–1921.")
+    assert any(evidence.endswith("Karabakh until both were taken over by the Red Army in 1920–1921")
+               or "fought a war over Nakhchivan, Zangezur and Karabakh" in evidence for *_, evidence in found), found

@@ -51,6 +51,9 @@ _EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# "over Nakhchivan, Zangezur and Karabakh": a comma inside a list of names.
+_IN_A_LIST = re.compile(r",\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*(?:,\s+(?-i:[A-Z])[\w’'-]*(?:\s+"
+                        r"(?-i:[A-Z])[\w’'-]*)*)*,?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'-]*\b(?!\s+(?:[a-z]+ed|was|were)\b)")
 _AND = re.compile(r"\s\s*(?=and\b)")  # (\s+, opening with one \s for the engine to skip to)
 _COMMA = re.compile(r",\s+")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
@@ -189,7 +192,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])) or began_ended([a, b], text):
             continue  # (one list of years; one thing that began and ended)
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
-        commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0]) if ok(m)]
+        commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0])
+                            if ok(m) and not _IN_A_LIST.match(text, m.start())]
                   or [m for m in _AND.finditer(text, a.span[1], b.span[0]) if ok(m)])
         if commas:
             cuts.add((commas[0].start(), commas[0].end()))
