@@ -68,6 +68,7 @@ from legation.extract.cues import has_cue, read_clause
     ("gas sales to Thailand earned Myanmar about US$3 billion a year", {"COOPERATE"}),
     ("Relations were broken off in 1999; they were restored in January 2001", {"SUPPORT"}),
     ("Roosevelt and Churchill issued the Atlantic Charter", {"AGREE"}),
+    ("an assembly of Transylvanian Romanians at Alba Iulia proclaimed union with Romania", {"SUPPORT"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),

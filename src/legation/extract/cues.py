@@ -172,6 +172,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bproclaim(?:ed|s|ing)\s+(?:the\s+)?(?:union|unification)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s|ing)?\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:establish(?:ed|es)?|creat(?:ed|es)|found(?:ed|s)|set up|form(?:ed|s))\b[^.;]{0,60}?\b(?:joint|"
          r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat|plan|"
