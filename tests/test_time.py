@@ -194,6 +194,9 @@ CASES = [
     # the end's unit left to the reader
     ("fought wars from the 16th century to the 19th.", "from the 16th century to the 19th", "1500", "1899", "range"),
     ("in the 18th century to the 1st Army", "in the 18th century", "1700", "1799", "point"),
+    # "back" of a phrasal verb is not "back in …"
+    ("but it handed them back in November 1946.", "in November 1946", "1946-11", "1946-11", "point"),
+    ("Relations were warm back in 1990.", "back in 1990", "1990", "1990", "point"),
     # a polity named as a time only when nothing makes it the actor
     ("during the Tokugawa shogunate trade was small", "during the Tokugawa shogunate", "1603", "1868", "period"),
 ]

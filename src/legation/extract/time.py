@@ -595,6 +595,14 @@ def _join_yearless(text: str, a: _Core, b: _Core, gap: str) -> _Group | None:
     return _Group(a.core, b.e, (y, month, day), b.tail or b.hi, "day", "range", (a, b), "range")
 
 
+# Words after which "back" belongs to a phrasal verb ("handed them back", "came back"), not to "back in 1990".
+_BACK_AS_PARTICLE = frozenset({
+    "them", "it", "him", "her", "us", "these", "those", "handed", "hand", "hands", "gave", "give", "gives", "came",
+    "come", "comes", "went", "go", "goes", "brought", "bring", "sent", "send", "turned", "turn", "moved", "pushed",
+    "drove", "driven", "fought", "paid", "called", "took", "taken", "won", "set", "held", "returned",
+})
+
+
 def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
     """The preposition right before position s, longest first: ("in the aftermath of", start)."""
     left = text[max(floor, s - 60):s]
@@ -614,6 +622,8 @@ def _prep_before(text: str, s: int, floor: int) -> tuple[str, int] | None:
             continue  # no preposition of n - i words starts so
         phrase = " ".join(words[i:])[lead:].lower()
         if phrase in _PREPS:
+            if phrase.startswith("back ") and i > 0 and words[i - 1].lower() in _BACK_AS_PARTICLE:
+                continue  # "handed them back in 1946": "back" goes with the verb; "in 1946" is the time
             start = list(_NONSPACE.finditer(left))[i - n].start()
             return phrase, s - len(left) + start + lead
     return None
