@@ -43,6 +43,8 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     ("Myanmar–Thailand relations",
      "In June 2023 Thailand hosted an informal meeting on Myanmar in Pattaya, and the following month Foreign "
      "Minister Don Pramudwinai met the detained Aung San Suu Kyi in Naypyidaw.", "Don Pramudwinai", "THA"),
+    ("Colombia–Venezuela relations", "Venezuela seceded from Gran Colombia in 1830 under José Antonio Páez.",
+     "José Antonio Páez", "VEN"),
     # older states: a dynasty's word before a title
     ("Myanmar–Thailand relations",
      "On 7 April 1767 the army of the Konbaung king Hsinbyushin sacked and burned Ayutthaya.", "Hsinbyushin", "MMR"),

@@ -273,7 +273,8 @@ _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
-_OPPOSED = re.compile(r"\b(?:against|rebell?(?:ed|ion) against|resist(?:ed|ance to))\s+(?:the\s+)?\Z")
+_OPPOSED = re.compile(r"\b(?:against|rebell?(?:ed|ion) against|resist(?:ed|ance to)|(?:seced(?:ed|ing)|broke away|"
+                      r"independence|separated|secession)\s+from)\s+(?:the\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
 _TOPIC = re.compile(r"\b(?:on|about|concerning|regarding)\s+(?:the\s+)?\Z")
 _RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
@@ -319,8 +320,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         for c in find_countries(m.group(1)):
             if c.iso3 in sides:
                 return doc.other(c.iso3), SAID
-    if m := _UNDER_BEFORE.search(before):
-        c = find_countries(m.group(1))
+    if m := _UNDER_BEFORE.search(before):  # ("Venezuela seceded from Gran Colombia in 1830 under X": not the one left)
+        c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), 0, x.span[0])]
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
     if m := _BETWEEN_BEFORE.search(before):
