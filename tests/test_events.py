@@ -143,3 +143,9 @@ def test_a_comma_in_a_list_of_names_cuts_no_clause() -> None:
                    "and Karabakh until both were taken over by the Red Army in 1920–1921.")
     assert any(evidence.endswith("Karabakh until both were taken over by the Red Army in 1920–1921")
                or "fought a war over Nakhchivan, Zangezur and Karabakh" in evidence for *_, evidence in found), found
+
+
+def test_a_war_begun_that_lasted_until_a_year_runs_to_it() -> None:
+    found = events("Indonesia–Netherlands relations",
+                   "In 1873 the Netherlands began a war against the Sultanate of Aceh that lasted until 1904.")
+    assert [(start, end) for start, end, *_ in found] == [("1873", "1904")], found

@@ -206,6 +206,10 @@ def year(date: str) -> int:
 
 # "which began in February 1899 and officially ended in 1902": one interval, from the first to the second.
 _BEGAN_ENDED = re.compile(r"\b(?:began|started|broke out|erupted|opened)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+# "in 1873 the Netherlands began a war against Aceh that lasted until 1904"
+_BEGAN_THEN_LASTED = re.compile(r"[^;.]{0,60}?\b(?:began|started|launched|broke out|erupted|opened)\b[^;.]{0,80}?"
+                                r"\b(?:that|which|and)\s+(?:lasted|continued|ran)\s+(?:(?:until|till|to|through|into)\s+)?",
+                                re.IGNORECASE)
 _THEN_ENDED = re.compile(r"\s*,?\s+and\s+(?:\w+ly\s+)?(?:ended|lasted|continued|ran|closed)\s+(?:\w+\s+){0,2}?$",
                          re.IGNORECASE)
 
@@ -217,7 +221,8 @@ def began_ended(times: list[TimeExpr], text: str) -> TimeExpr | None:
         return None
     a, b = points
     if not (_BEGAN_ENDED.search(text, max(0, a.span[0] - 40), a.span[0])
-            and _THEN_ENDED.fullmatch(text, a.span[1], b.span[0])) or (b.end or b.start) < a.start:
+            and _THEN_ENDED.fullmatch(text, a.span[1], b.span[0])
+            or _BEGAN_THEN_LASTED.fullmatch(text, a.span[1], b.span[0])) or (b.end or b.start) < a.start:
         return None
     return replace(a, end=b.end or b.start, text=text[a.span[0]:b.span[1]], span=(a.span[0], b.span[1]), kind="range")
 
