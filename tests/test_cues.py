@@ -69,6 +69,27 @@ from legation.extract.cues import has_cue, read_clause
     ("Relations were broken off in 1999; they were restored in January 2001", {"SUPPORT"}),
     ("Roosevelt and Churchill issued the Atlantic Charter", {"AGREE"}),
     ("an assembly of Transylvanian Romanians at Alba Iulia proclaimed union with Romania", {"SUPPORT"}),
+    # a court's ruling upholds one side and rejects the other
+    ("On 1 October 2018 the court ruled by 12 votes to 3 that Chile had no such obligation", {"REJECT", "SUPPORT"}),
+    ("a court in The Hague ordered the Dutch state to pay €20,000 to each of the widows", {"REJECT", "SUPPORT"}),
+    ("Armenia suspended the process in April 2010", {"REJECT"}),
+    ("in 2024 Berlin slowed new approvals", {"SANCTION"}),
+    ("Addis Ababa summoned the Egyptian ambassador", {"PROTEST"}),
+    ("Ahmadinejad called for Israel to be wiped off the map", {"THREATEN"}),
+    ("Ethiopia skipped the final round in late February 2020", {"REJECT"}),
+    ("Egypt declared the talks a failure", {"REJECT"}),
+    ("Sukarno and Mohammad Hatta proclaimed Indonesian independence", {"REJECT"}),
+    ("His armies were routed by the forces of Emperor Yohannes IV at Gundet", {"ASSAULT"}),
+    ("The Stuxnet worm damaged Iranian centrifuges at Natanz", {"ASSAULT"}),
+    ("Mexico massed troops on the border to deter him", {"MOBILIZE"}),
+    ("Ydígoras Fuentes put the Guatemalan army on alert", {"MOBILIZE"}),
+    ("in which Turkey supplied Azerbaijan with drones", {"AID"}),
+    ("Israeli experts helped rebuild farming in the Qazvin region", {"AID"}),
+    ("Prime Minister Nikol Pashinyan attended the inauguration", {"CONSULT"}),
+    ("two days later Sisi addressed the Ethiopian parliament", {"CONSULT"}),
+    ("Angela Merkel told the Knesset that Israel's security mattered", {"CONSULT"}),
+    ("Charter flights between Yerevan and Istanbul resumed the following month", {"COOPERATE"}),
+    ("the Margara crossing opened for aid trucks", {"COOPERATE"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),
@@ -150,6 +171,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the president left for Moscow", "RETREAT"),
     ("Chile, like most of the revolting colonies, remained", "ASSAULT"),  # a word inside a longer one
     ("The affair brought the two countries close to war", "ASSAULT"),  # a war that did not happen
+    ("The affair damaged relations for a decade", "ASSAULT"),
+    ("he knelt at the monument to the Warsaw Ghetto Uprising", "ASSAULT"),  # a name
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

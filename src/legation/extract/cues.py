@@ -29,6 +29,9 @@ def _cue(regex: str, *types: str, mode: str | None = None, strong: bool = True) 
 
 # Verb forms: "sign(s|ed|ing)". Order: specific phrases before single words.
 CUES: tuple[Cue, ...] = (
+    # A court or tribunal's ruling upholds one side's claim and rejects the other's.
+    _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|"
+         r"decided|upheld)\b", "REJECT", "SUPPORT"),
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
     _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?)(?: off)?|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
@@ -63,14 +66,17 @@ CUES: tuple[Cue, ...] = (
          r"\b(?:ordered|given|told)\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
          "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
-         r"deal|accord|dialogue)\b", "REJECT", "SANCTION"),
+         r"deal|accord|dialogue|process|rapprochement)\b", "REJECT", "SANCTION"),
+    _cue(r"\b(?:slow(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?)\b[^.;]{0,30}\b(?:approvals|exports|imports|"
+         r"arms sales|licen[cs]es|visas|deliveries)\b", "SANCTION"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:abandon(?:ed|s)?|isolat(?:e|ed|ing))\b", "SANCTION", strong=False),
     # ASSAULT: wars, invasions, attacks, battles. (Fighting together is an alliance: read first.)
     _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
-         r"fighting|crusades?|pogroms?|violence\s+against|(?:uprisings?|revolts?|rebellions?|insurrections?|"
-         r"destroy(?:ed|s|ing)?|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
+         r"fighting|crusades?|pogroms?|violence\s+against|(?:(?-i:uprisings?|revolts?|rebellions?|insurrections?)|"
+         r"destroy(?:ed|s|ing)?|routed|sabotag(?:e|ed|ing)|cyber-?attacks?|"
+         r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
          r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
@@ -103,13 +109,17 @@ CUES: tuple[Cue, ...] = (
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
          r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
          r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
-         r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?))\b",
+         r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?)|mass(?:ed|ing)\s+(?:its\s+|their\s+)?"
+         r"(?:troops|forces|soldiers)|on (?:high |full )?alert)\b",
          "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
     _cue(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
     # THREATEN.
     _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
+    _cue(r"\bsummon(?:ed|s|ing)\b[^.;]{0,40}\b(?:ambassador|envoy|charg[ée] d'affaires|diplomats?)\b", "PROTEST",
+         "ACCUSE"),
+    _cue(r"\bwiped? off the map\b", "THREATEN"),
     # ACCUSE.
     _cue(r"\b(?:accus(?:e|ed|es|ing|ations?)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
@@ -121,6 +131,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?|"
          r"oppos(?:ed|es|ing|ition))\b", "REJECT", "ACCUSE"),
     _cue(r"\bopted to remain\b", "REJECT"),
+    _cue(r"\bskipp(?:ed|ing)\b|\bdeclared\b[^.;]{0,30}\b(?:a\s+)?failure\b", "REJECT"),
     _cue(r"\bden(?:ied|ies|y|ying)\b", "REJECT", "ACCUSE"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
@@ -137,7 +148,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
          r"\bbecame (?:fully )?independent\b", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
-    _cue(r"\bdeclared\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
+    _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
          "CONCEDE", "SUPPORT"),
@@ -199,7 +210,7 @@ CUES: tuple[Cue, ...] = (
          r"contribut(?:ed|ion)|relief|fed|"
          r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
-         r"fuel|equipment)|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
+         r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
          r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er))\b", "AID"),
@@ -207,7 +218,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
-         r"in (?:regular )?contact)\b", "CONSULT"),
+         r"in (?:regular )?contact|attend(?:ed|s|ing)|(?:addressed|told|spoke (?:to|before|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+         r"(?:parliament|assembly|congress|senate|knesset|bundestag|duma|legislature|majlis))\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
     _cue(r"\blaunch(?:ed|es|ing)?\b[^.;]{0,30}\b(?:initiative|partnership|dialogue|programme|program|"
          r"project)\b", "COOPERATE", "AGREE"),
@@ -221,8 +233,8 @@ CUES: tuple[Cue, ...] = (
          "COOPERATE"),
     _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|tunnel|highway|flights?|air link|ferry|"
          r"industrial (?:region|zone|park|complex|estate)|"
-         r"border crossings?)\b[^.;]{0,40}?"
-         r"\b(?:opened|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
+         r"border crossings?|crossings?)\b[^.;]{0,40}?"
+         r"\b(?:opened|re-?opened|resumed|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
          r"marking of the border)\b", "COOPERATE", "AGREE"),
 )
 
