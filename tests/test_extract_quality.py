@@ -55,10 +55,14 @@ DEV6 = Path(__file__).parent / "fixtures" / "dev6"
 # A sixth (tests/fixtures/dev6/README.md), held out like dev3: no rule is tuned on it (0.937 when it
 # arrived; its bar sits under that).
 REQUIRED["dev6"] = {"overall": 0.91, "events_strict": 0.80, "missions": 0.95, "people": 0.84}
-FOLDERS = {"heldout": HELDOUT, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6}
+DEV7 = Path(__file__).parent / "fixtures" / "dev7"
+# A seventh (tests/fixtures/dev7/README.md), for finding general gaps (0.898 with the rules before this round,
+# 0.908 when it arrived).
+REQUIRED["dev7"] = {"overall": 0.89, "events_strict": 0.76, "missions": 0.90, "people": 0.88}
+FOLDERS = {"heldout": HELDOUT, "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7}
 
 
-@pytest.mark.parametrize("subset", ["seed", "dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6"])
+@pytest.mark.parametrize("subset", ["seed", "dev", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"])
 def test_scores_meet_the_bar(shared, subset, tmp_path, capsys):
     score = _scorer(shared)
     folder = FOLDERS.get(subset) or shared / "corpus" / subset
