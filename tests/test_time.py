@@ -261,6 +261,7 @@ def test_ambiguous_context_of_both_sides_without_common_years() -> None:
     "the spanning of 4 years", "the population rose by 1500",
     "sometimes called the Second Hundred Years' War",  # another war of that name
     "but the Tokugawa shogunate refused", "the Qing dynasty ceded Taiwan",  # the state acting
+    "a step that may help",  # a modal verb, not a month
 ])
 def test_not_a_time(sentence: str) -> None:
     assert find_times(sentence) == [], find_times(sentence)
@@ -292,6 +293,7 @@ def test_several_in_order() -> None:
     ("three years earlier", "three years earlier", -3),
     ("a decade later", "a decade later", 10),
     ("Thereafter, relations cooled.", "Thereafter", 0),
+    ("and that December Shinzo Abe visited Pearl Harbor", "that December", 0),  # a month of the year told
     ("The Vietnamese subsequently retreated.", "subsequently", 0),
     ("Russia, which at that time was unstable", "at that time", 0),
     ("Since then, relations have been cordial.", "Since then", 0),
@@ -328,6 +330,7 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("a month later", "on 31 January 2001", "2001-02", "2001-02", "point"),
     ("at that time", "during World War II", "1939", "1945", "period"),
     ("the following May", "in July 2015", "2016-05", "2016-05", "point"),  # the next May after the anchor
+    ("that December", "In May 2016", "2016-12", "2016-12", "point"),
     ("the following May", "in March 2015", "2015-05", "2015-05", "point"),
 ])
 def test_resolve(sentence: str, anchor: str, start: str, end: str | None, kind: str) -> None:

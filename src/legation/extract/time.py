@@ -641,6 +641,9 @@ def _parse(value: str) -> Date:
     return (-parts[0] if value.startswith("-") else parts[0], parts[1], parts[2])
 
 
+_THAT_BEFORE = re.compile(r"\b(?:later |earlier |early |late )?(?:that|the same)\s+\Z", re.IGNORECASE)
+
+
 def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     """Apply the preposition before a group and the suffix after it; None if it dates nothing."""
     first = g.parts[0]
@@ -648,7 +651,9 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     prep, start = found or ("", g.s)
     if first.kind == "relative" and g.lo is None:  # a bare month or day keeps its preposition ("in March")
         if first.need == "number" and not (prep in _PREP_FOR_NUMBERS or first.mod):
-            return None
+            if not text[g.s].isupper() or not (that := _THAT_BEFORE.search(text, max(floor, g.s - 12), g.s)):
+                return None  # ("a step that may help": no month)
+            start = that.start()  # "that December": the month of the year just told
         return TimeExpr(text[start:g.e], (start, g.e), None, None, "relative", "relative", first.rel)
     kind = {"post-": "after", "pre-": "before"}.get(prep, _PREPS.get(prep))
     if prep == "from" and first.cat == "named" and g.joined != "range":
