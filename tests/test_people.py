@@ -45,6 +45,9 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
      "Minister Don Pramudwinai met the detained Aung San Suu Kyi in Naypyidaw.", "Don Pramudwinai", "THA"),
     ("Colombia–Venezuela relations", "Venezuela seceded from Gran Colombia in 1830 under José Antonio Páez.",
      "José Antonio Páez", "VEN"),
+    # a month before a name is a time, not part of the name; military titles
+    ("Japan–United States relations", "In May 2016 Barack Obama visited Hiroshima, and that December Shinzo Abe "
+     "visited Pearl Harbor.", "Shinzo Abe", "JPN"),
     # older states: a dynasty's word before a title
     ("Myanmar–Thailand relations",
      "On 7 April 1767 the army of the Konbaung king Hsinbyushin sacked and burned Ayutthaya.", "Hsinbyushin", "MMR"),
@@ -114,3 +117,9 @@ def test_a_surname_of_two_words_is_the_person_named_in_full() -> None:
                    "In June 1940 Charles de Gaulle led the Free French from London. De Gaulle, by then president, "
                    "vetoed British entry into the European Economic Community in 1963.")
     assert "Charles de Gaulle" in found and "De Gaulle" not in found, found
+
+
+def test_a_commodore_is_named_without_his_title() -> None:
+    found = people("Japan–United States relations",
+                   "Commodore Matthew Perry's squadron anchored at Uraga on 8 July 1853.")
+    assert "Matthew Perry" in found, found

@@ -34,6 +34,7 @@ _TITLES = (
     r"King|Queen|Sultan|Sultana|Emperor|Empress|Tsar|Czar|Tsarina|Tsarevich|Kaiser|Shah|Emir|Amir|Sheikh|Imam|Prince|"
     r"Princess|Crown Prince|Prince Regent|Regent|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
     r"Premier|Chancellor|Foreign Minister|Minister|Secretary of State|Secretary|General|Marshal|Admiral|Colonel|"
+    r"Commodore|Captain|Major|Lieutenant|Field Marshal|Khedive|Abuna|Negus|Shogun|Caliph|Khan|Raja|Maharaja|"
     r"Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
     r"Chairman|Leader|leader|conquistador|writer|explorer|diplomat|general|president|king|prime minister|"
     r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler|"
@@ -232,6 +233,8 @@ _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "E
 _LEADING_TITLE = re.compile(rf"^(?:{_PLURAL_TITLES}|{_TITLES})\s+")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
+_LEADING_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s+(?=[A-Z])")
 
 
 def _known_as_written(raw: str) -> bool:
@@ -241,7 +244,7 @@ def _known_as_written(raw: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    name = _POSSESSIVE_END.sub("", name.strip())
+    name = _LEADING_MONTH.sub("", _POSSESSIVE_END.sub("", name.strip()))  # ("that December Shinzo Abe visited")
     if not _known_as_written(name):
         name = _LEADING_TITLE.sub("", name)
     return _SPACES.sub(" ", name)
