@@ -36,6 +36,11 @@ def close(a: float, b: float) -> bool:
     ("Russia lent 10 billion roubles.", "10 billion roubles", 1e10, "RUB"),
     ("Britain pledged £2m to the fund.", "£2m", 2e6, "GBP"),
     ("Japan pledged ¥500 billion.", "¥500 billion", 5e11, "JPY"),
+    # older and smaller currencies; "marks" take their country from the sentence
+    ("Indonesia took on 4.3 billion guilders of colonial debt.", "4.3 billion guilders", 4.3e9, "NLG"),
+    ("Aid reached 7 trillion riels.", "7 trillion riels", 7e12, "KHR"),
+    ("Spain paid 2,000 million pesetas.", "2,000 million pesetas", 2e9, "ESP"),
+    ("West Germany paid 450 million marks to the Claims Conference.", "450 million marks", 4.5e8, "DEM"),
     ("Japan pledged 20 billion yen.", "20 billion yen", 2e10, "JPY"),
     ("China pledged 3 billion yuan.", "3 billion yuan", 3e9, "CNY"),
     ("China pledged RMB 5 billion.", "RMB 5 billion", 5e9, "CNY"),
@@ -63,6 +68,10 @@ def test_money(sentence, text, value, unit):
 
 
 # ---------------------------------------------------------------- bounds
+def test_marks_without_a_country_are_no_amount():
+    assert find_quantities("He paid 3 marks for it.") == []
+
+
 @pytest.mark.parametrize("sentence, bound", [
     *[(f"{w} 500 troops were sent", "lower") for w in ("over", "more than", "above", "exceeding", "at least")],
     *[(f"{w} 500 troops were sent", "upper") for w in ("under", "less than", "below", "up to", "at most")],

@@ -54,7 +54,12 @@ _CUR_WORDS = {
     "krone": "NOK", "won": "KRW", "riyal": "SAR", "rial": "IRR", "peso": "MXN", "rand": "ZAR",
     "naira": "NGN", "shilling": "KES", "birr": "ETB", "nakfa": "ERN", "hryvnia": "UAH", "zloty": "PLN",
     "reais": "BRL", "baht": "THB", "taka": "BDT", "tenge": "KZT", "shekel": "ILS", "ringgit": "MYR",
-    "rupiah": "IDR", "deutschmark": "DEM", "deutschemark": "DEM",
+    "rupiah": "IDR", "deutschmark": "DEM", "deutschemark": "DEM", "guilder": "NLG", "riel": "KHR", "dong": "VND",
+    "kip": "LAK", "kyat": "MMK", "lek": "ALL", "dram": "AMD", "lari": "GEL", "forint": "HUF", "koruna": "CZK",
+    "lev": "BGN", "drachma": "GRD", "drachmae": "GRD", "peseta": "ESP", "escudo": "PTE", "schilling": "ATS",
+    "quetzal": "GTQ", "quetzales": "GTQ", "bolívar": "VES", "bolivar": "VES", "cedi": "GHS", "kwacha": "ZMW",
+    "afghani": "AFN", "tugrik": "MNT", "somoni": "TJS", "leva": "BGN",
+    "mark": None, "manat": None,  # (whose, the sentence says: see _CONTEXT)
 }
 _ADJ_CODE = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -84,11 +89,15 @@ _CONTEXT = {
     "riyal": {"saudi": "SAR", "qatar": "QAR"},
     "franc": {"switzerland": "CHF", "swiss": "CHF", "cfa": "XOF"},
     "yen": {"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY"},
+    "mark": {"deutsch": "DEM", "german": "DEM", "bonn": "DEM", "finn": "FIM", "finland": "FIM"},
+    "manat": {"azerbaijan": "AZN", "turkmen": "TMT"},
 }
 _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+of\b)|sterling|yen|yuan|renminbi|rupees?"
                 r"|dinars?|dirhams?|francs?|liras?|lire|kronor|kroner|kron[ae]|won|riyals?|rials?|pesos?|rand"
                 r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
-                r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?")
+                r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?|marks?|guilders?|riels?|dong|kip|kyats?|lek|drams?|lari|forints?"
+                r"|koruny|korun|koruna|leva|lev|drachma[es]?|pesetas?|escudos?|schillings?|quetzal(?:es|s)?|bol[ií]vars?"
+                r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?")
 
 # ---------------------------------------------------------------- compiled patterns
 _NUMBER = re.compile(
