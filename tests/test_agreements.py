@@ -38,6 +38,9 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
      "Entente Cordiale", None, "1904-04-08"),
     ("Japan–Russia relations", "Japan kept northern Sakhalin until 1925, when the Soviet–Japanese Basic Convention "
      "established diplomatic relations.", "Soviet–Japanese Basic Convention", None, "1925"),
+    ("Japan–United States relations", "Townsend Harris opened the first American consulate at Shimoda in 1856 and "
+     "negotiated the Treaty of Amity and Commerce, signed on 29 July 1858.", "Treaty of Amity and Commerce", None,
+     "1858-07-29"),
     # a definite treaty that says which one it is, is new
     ("Kazakhstan–Russia relations", "On 29 May 2014, Nursultan Nazarbayev and Vladimir Putin signed the treaty "
      "establishing the Eurasian Economic Union in Astana.", None, None, "2014-05-29"),

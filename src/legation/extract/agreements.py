@@ -62,6 +62,9 @@ _WHEN_BEFORE = re.compile(r",?\s+when\s+(?:the\s+)?[^,;.]*\Z", re.IGNORECASE)
 # "the treaty establishing the Eurasian Economic Union": a definite treaty that says which is a new one.
 _SAYS_WHICH = re.compile(r"\s+(?:establishing|creating|founding|setting up|that|which|on|of|between)\b", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+\d{4}\Z")
+# What may stand between a treaty's name and the date it was signed: "… of Amity and Commerce, signed on …".
+_SIGNED_AFTER = re.compile(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?|,\s+(?:which\s+was\s+|"
+                           r"that\s+was\s+)?(?:signed|concluded|ratified)\b[^,;.]*")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ def _year_near(text: str, pos: int, context: frozenset[str], end: int | None = N
     if inside:
         return inside[0].start
     after = [t for t in times if end <= t.span[0] <= end + 40
-             and re.fullmatch(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?", text[end:t.span[0]])]
+             and _SIGNED_AFTER.fullmatch(text, end, t.span[0])]
     if after:
         return after[0].start
     before = [t for t in times if t.span[1] <= pos]
