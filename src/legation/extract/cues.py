@@ -101,6 +101,8 @@ CUES: tuple[Cue, ...] = (
          r" camps?|interned|internment)\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
+    _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
+         "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+)?"
          r"control\b|\bcontrol over\b|\bregain(?:ed|s|ing)\b|\bgoverned\s+(?:as part of|from|by)\b", "COERCE"),
     # MOBILIZE.
@@ -125,6 +127,9 @@ CUES: tuple[Cue, ...] = (
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
          r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
          r"counter-?claims?|filed\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case))\b", "ACCUSE"),
+    # (Giving up a claim is a concession: read before the claim itself.)
+    _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
+         r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
     _cue(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:to|over|on)\b|\s+sovereignty\b|[^.;]{0,100}?\bas (?:a )?part of\b)",
          "REQUEST", "ACCUSE"),
     # REJECT.
@@ -184,6 +189,8 @@ CUES: tuple[Cue, ...] = (
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bproclaim(?:ed|s|ing)\s+(?:the\s+)?(?:union|unification)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bjoin(?:ed|s|ing)?\b[^.;]{0,30}\b(?:air campaign|bombing|air ?strikes|military intervention|invasion|"
+         r"blockade)\b", "ASSAULT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s|ing)?\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:establish(?:ed|es)?|creat(?:ed|es)|found(?:ed|s)|set up|form(?:ed|s))\b[^.;]{0,60}?\b(?:joint|"
          r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat|plan|"
