@@ -324,7 +324,7 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
             if c.iso3 in sides:
                 return doc.other(c.iso3), SAID
     if m := _UNDER_BEFORE.search(before):  # ("Venezuela seceded from Gran Colombia in 1830 under X": not the one left)
-        c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), 0, x.span[0])]
+        c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])]
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
     if m := _BETWEEN_BEFORE.search(before):
@@ -358,9 +358,9 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     # A side named as the one fought ("an uprising against Russian rule") is the other side's; one named as
     # the topic ("a meeting on Myanmar") or a capital named as the place ("met … in Naypyidaw") is nobody's.
     # The nearest other mention is the guess.
-    opposed = {c.iso3 for c in mentions if _OPPOSED.search(text, 0, c.span[0])}
-    acting = [c for c in mentions if not _OPPOSED.search(text, 0, c.span[0]) and not _TOPIC.search(text, 0, c.span[0])
-              and not (c.kind == "capital" and _PLACE_BEFORE.search(text, 0, c.span[0]))]
+    opposed = {c.iso3 for c in mentions if _OPPOSED.search(text, max(0, c.span[0] - 40), c.span[0])}
+    acting = [c for c in mentions if c.iso3 not in opposed and not _TOPIC.search(text, max(0, c.span[0] - 25), c.span[0])
+              and not (c.kind == "capital" and _PLACE_BEFORE.search(text, max(0, c.span[0] - 10), c.span[0]))]
     if acting:
         return min(acting, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
     if len(opposed) == 1:

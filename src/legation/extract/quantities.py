@@ -153,7 +153,7 @@ _TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s|-long\b
 _A_DURATION = re.compile(
     r"\b(?:(?P<b>(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?over|nearly|almost|about|around|roughly|under)"
     r"|lasted|lasting|for)\s+(?P<a>an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
-_A_UNIT = re.compile(r"\ba (?:day|week|month|year|decade|century)\b")  # (a gate for _A_DURATION)
+_A_UNIT = re.compile(r"a (?:day|week|month|year|decade|century)")  # (a gate for _A_DURATION; a literal opening is fast)
 _WORD_TOKEN = re.compile(r"\s([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
 _BOUNDS = {
     "lower": ["more than", "over", "above", "exceeding", "in excess of", "at least", "upwards of", "no less than",
