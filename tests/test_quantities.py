@@ -222,6 +222,16 @@ def test_counts_after_all_and_of_his(sentence, text, value, unit, noun):
     assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
 
 
+@pytest.mark.parametrize("sentence, text, value, unit, noun", [
+    ("Some 120,000 Japanese Americans were interned.", "Some 120,000 Japanese Americans", 120000, "person", "American"),
+    ("Hundreds were massacred that April, and some 200,000 were expelled.", "some 200,000", 200000, "person", "person"),
+    ("By 1984 about 46,000 were living in camps.", "about 46,000", 46000, "person", "person"),
+])
+def test_people_named_by_what_befalls_them(sentence, text, value, unit, noun):
+    q = only(sentence)
+    assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
+
+
 @pytest.mark.parametrize("title, unit", [
     ("Cameroon–Nigeria relations", "XAF"), ("Gabon–France relations", "XAF"), ("Mali–Senegal relations", "XOF"),
 ])

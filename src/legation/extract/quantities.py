@@ -131,6 +131,9 @@ _WEIGHT = re.compile(r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b")
 # After a number, what makes it an amount whatever stands before it: a scale word with a currency.
 _AMOUNT_AFTER = re.compile(rf"\s+(?:thousand|million|billion|trillion)\s+(?:(?:U\.S\.|[A-Z][A-Za-z]+)\s+)?(?:{_CUR_WORD_RE})\b")
 # People counted by what befell them: "nearly 4,000 captured", "722 dead".
+_DONE_TO_PEOPLE = re.compile(r"\s+(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|expelled|deported|evacuated|"
+                             r"displaced|arrested|detained|living|resettled|repatriated|wounded|executed|massacred|"
+                             r"interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced)\b")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
@@ -322,11 +325,11 @@ def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
                 return None
             if word[0].isupper():
                 nxt = _WORD_TOKEN.match(text, m.end())
+                if nxt and word.endswith("ese") and _is_plural(nxt.group(1)):
+                    pos = m.end()  # "25,000 Japanese troops", "120,000 Japanese Americans": the modifier
+                    continue
                 if nxt and nxt.group(1)[0].isupper():
                     return None  # "Six Nations Championship": a name
-                if nxt and word.endswith("ese") and _is_plural(nxt.group(1)):
-                    pos = m.end()  # "25,000 Japanese troops": the people are the modifier
-                    continue
             return m.end(), noun, noun in _PERSON or word[0].isupper() or noun.endswith("man")
         pos = m.end()
     return None
@@ -450,6 +453,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
             unit, noun, stop = "person", r.group("w"), r.end()
+        if not unit and digits and not _YEARLIKE.fullmatch(digits) and _DONE_TO_PEOPLE.match(text, end):
+            unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
         if not unit and digits and found and not _YEARLIKE.fullmatch(digits) and not mult:
             last = found[-1]
             if last.unit in ("person", "count") and last.noun and start - last.span[1] <= _ELIDED_REACH \
