@@ -233,6 +233,7 @@ _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "E
 _LEADING_TITLE = re.compile(rf"^(?:{_PLURAL_TITLES}|{_TITLES})\s+")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
+_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ibn|bin|ben|abu)-")
 _LEADING_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\s+(?=[A-Z])")
 
@@ -276,6 +277,10 @@ _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
+# Heads of state or government: which side has them says something ("Prime Minister X and President Y").
+_HEAD_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
+                          "empress", "sultan", "emir", "amir", "shah", "tsar", "czar", "kaiser", "crown prince",
+                          "leader", "supreme leader"})
 _OPPOSED = re.compile(r"\b(?:against|rebell?(?:ed|ion) against|resist(?:ed|ance to)|(?:seced(?:ed|ing)|broke away|"
                       r"independence|separated|secession)\s+from)\s+(?:the\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
@@ -291,7 +296,8 @@ _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administrat
 _IN_A_NAME = re.compile(r"\b(?:Treaty|Treaties|Agreement|Convention|Pact|Accords?|Protocol|Act|Declaration|Charter|"
                         r"Ministry|Department|Bank|Company|Council|Commission|Committee|Order|Society)\s+(?:of|for|on)\s+"
                         r"(?:(?:the\s+)?[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*\Z")
-_NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize)\b", re.IGNORECASE)
+_NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize|city|airport|university|"
+                                r"stadium|street|square|avenue|bridge|trail)\b", re.IGNORECASE)
 
 
 def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, name: str,
@@ -342,7 +348,7 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         hit = [s for s in sides if s in states]
         if len(hit) == 1:
             return hit[0], KNOWN
-    if title:
+    if title and title.casefold() in _HEAD_TITLES:  # (the table lists ministers for few states: no sign)
         hit = [s for s in sides if title.casefold() in titles_of(s)]
         if len(hit) == 1:
             return hit[0], INFERRED
@@ -365,6 +371,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         return min(acting, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
     if len(opposed) == 1:
         return doc.other(opposed.pop()), GUESSED
+    places = {c.iso3 for c in mentions if c.kind == "capital" and _PLACE_BEFORE.search(text, max(0, c.span[0] - 10),
+                                                                                      c.span[0])}
+    if len(places) == 1 and len(mentions) == sum(1 for c in mentions if c.iso3 in places):
+        return doc.other(places.pop()), GUESSED  # "foreign minister X attended the anniversary in Jakarta": a guest
     if mentions:
         return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
     return None, GUESSED
@@ -524,6 +534,9 @@ def _dedupe(people: list[tuple[Person, int]]) -> list[Person]:
 
 
 def _is_tail(short: str, full: str) -> bool:
-    """Whether ``short`` is the last words of ``full`` and fewer: a surname ("de Gaulle", "Gaulle")."""
+    """Whether ``short`` is the last words of ``full`` and fewer: a surname ("de Gaulle", "Gaulle", "Sisi" of
+    "Abdel Fattah el-Sisi")."""
     a, b = short.casefold().split(), full.casefold().split()
+    if len(a) == 1 and len(b) > 1 and _PARTICLE.sub("", b[-1]) == a[0]:
+        return True
     return len(a) < len(b) and b[-len(a):] == a
