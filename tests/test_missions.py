@@ -22,3 +22,15 @@ def test_a_consulate_in_a_territory_is_hosted_by_the_state_that_holds_it() -> No
     found = missions("China–India relations", "India has an embassy in Beijing and consulates-general in Shanghai, "
                      "Guangzhou and Hong Kong.")
     assert ("consulate-general", "IND", "CHN", "Hong Kong") in found, found
+
+
+def test_honorary_consulates_in_a_list_of_cities_are_one_each() -> None:
+    found = missions("Indonesia–Netherlands relations", "Indonesia has an embassy in The Hague; the Netherlands has an "
+                     "embassy in Jakarta and honorary consulates in Medan, Surabaya and Denpasar.")
+    assert {("honorary-consulate", "NLD", "IDN", city) for city in ("Medan", "Surabaya", "Denpasar")} <= found, found
+
+
+def test_a_mission_to_an_organisation_is_none_between_the_sides() -> None:
+    found = missions("Armenia–Turkey relations", "Armenia keeps a permanent mission to the Organization of the Black "
+                     "Sea Economic Cooperation in Istanbul, but neither state has an embassy in the other.")
+    assert found == set(), found

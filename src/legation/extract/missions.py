@@ -52,6 +52,10 @@ _OPENED = re.compile(r"\b(?:established|opened|set up|founded|inaugurated|reopen
 _CLOSED = re.compile(r"\b(?:closed|shut down|shut)\b", re.IGNORECASE)
 _ACCREDITED = re.compile(r"\baccredited to (?P<host>[^,.;]+?) (?:from|through|via) (?:its|their|the) "
                          r"(?P<kind>embassy|high commission|consulate) in (?P<city>[^,.;]+)", re.IGNORECASE)
+_PLURAL = re.compile(r"\w(?:ies|s)\b", re.IGNORECASE)
+_TO_AN_ORGANISATION = re.compile(r"\s+(?:to|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,6}?"
+                                 r"(?:Organi[sz]ation|Union|Nations|Council|Cooperation|Co-operation|Community|Commission|"
+                                 r"Agency|League|UNESCO|NATO|OSCE|WTO|UN|EU|AU|ASEAN|OPEC|OAS|OIC)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
@@ -192,7 +196,9 @@ def _sentences(doc: Doc) -> list[Mission]:
             stop = semi if semi >= 0 else stop
             tail = text[m.end():stop]
             # "consulates-general in Denpasar, Makassar and Surabaya": one mission per city.
-            plural = bool(re.match(r"\w+(?:ies|s)\b", m.group(0), re.IGNORECASE))
+            plural = bool(_PLURAL.search(m.group(0)))  # ("honorary consulates in Haifa and Eilat")
+            if _TO_AN_ORGANISATION.match(tail):
+                continue  # "a permanent mission to the Organization of the Black Sea Economic Cooperation"
             cities = []
             for found, (a, b) in find_cities(tail, host):
                 if not re.search(r"\b(?:in|at|to)\b", tail[:a]) and not cities:
