@@ -149,3 +149,10 @@ def test_a_war_begun_that_lasted_until_a_year_runs_to_it() -> None:
     found = events("Indonesia–Netherlands relations",
                    "In 1873 the Netherlands began a war against the Sultanate of Aceh that lasted until 1904.")
     assert [(start, end) for start, end, *_ in found] == [("1873", "1904")], found
+
+
+def test_since_then_is_since_the_last_time_told() -> None:
+    found = events("Iran–Israel relations",
+                   "Pahlavi Iran recognised Israel de facto in March 1950, and the two states were partners until the "
+                   "Iranian Revolution of 1979. Since then the Islamic Republic has refused to recognise Israel.")
+    assert [(start, end) for start, end, _, evidence in found if evidence.startswith("Since")] == [("1979", None)], found

@@ -76,6 +76,9 @@ def is_frame(expr: TimeExpr) -> bool:
     return bool(_PREPOSITION.match(expr.text))
 
 
+_THEN_WORD = re.compile(r"\bthen\b", re.IGNORECASE)
+
+
 def rank(expr: TimeExpr) -> int:
     return PRECISION_RANK.get(expr.precision, 0)
 
@@ -89,6 +92,7 @@ class Timeline:
     headings: list[TimeExpr | None]
     wars: list[TimeExpr | None]
     carried: list[TimeExpr | None] = field(default_factory=list)
+    lasts: list[TimeExpr | None] = field(default_factory=list)  # the last absolute time told before each sentence
     _resolved: dict[int, list[TimeExpr]] = field(default_factory=dict, repr=False, compare=False)
 
     def resolved(self, i: int) -> list[TimeExpr]:
@@ -106,6 +110,8 @@ class Timeline:
         for expr in self.own[i]:
             earlier = [e for e in out if e.span[1] <= expr.span[0]]
             anchor = earlier[-1] if earlier else self.anchors[i]
+            if not earlier and self.lasts and self.lasts[i] is not None and _THEN_WORD.search(expr.text):
+                anchor = self.lasts[i]  # "… partners until the Iranian Revolution of 1979. Since then …": the last told
             if expr.kind == "relative":
                 if anchor is None:
                     continue
@@ -146,13 +152,15 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
     headings: list[TimeExpr | None] = []
     wars: list[TimeExpr | None] = []
     anchor: TimeExpr | None = None
+    last: TimeExpr | None = None
+    lasts: list[TimeExpr | None] = []
     last_war: TimeExpr | None = None
     section = None
     heading_cache: dict[str, TimeExpr | None] = {}
     for s in sentences:
         if s.section != section:
             section = s.section
-            anchor = None
+            anchor = last = None
         if s.section not in heading_cache:
             heading_cache[s.section] = _section_time(s.section, context)
         exprs = [_ending(s.text, e) for e in find_times(s.text, context) if not _reference(s.text, e)]
@@ -170,17 +178,19 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
             exprs = sorted([*exprs, extra], key=lambda e: e.span)
         own.append(exprs)
         anchors.append(anchor)
+        lasts.append(last)
         headings.append(heading_cache[s.section])
         wars.append(last_war)
         absolute = [e for e in exprs if e.kind != "relative" and e.start is not None]
         if absolute:
             anchor = max(absolute, key=rank)
+            last = absolute[-1] if absolute[-1].kind == "point" or absolute[-1].start == absolute[-1].end else None
         elif exprs and anchor is not None:
             anchor = resolve(exprs[-1], base(anchor)) if exprs[-1].kind == "relative" else anchor
         for e in exprs:
             if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:
                 last_war = e
-    tl = Timeline(own, anchors, headings, wars)
+    tl = Timeline(own, anchors, headings, wars, lasts=lasts)
     tl.carried = _carried(tl, sentences)
     return tl
 
