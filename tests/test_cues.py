@@ -93,6 +93,20 @@ from legation.extract.cues import has_cue, read_clause
     ("Libya was an Italian colony from 1911 until 1943", {"COERCE"}),
     ("Italy renounced its claims to Libya in the peace treaty of 1947", {"CONCEDE"}),
     ("it later joined the NATO air campaign", {"ASSAULT"}),
+    ("they began to pull out in the late 1980s", {"RETREAT"}),
+    ("installing the People's Republic of Kampuchea under Heng Samrin", {"COERCE"}),
+    ("Greek Cypriot leaders campaigned for enosis", {"REQUEST"}),
+    ("about 96% of the Greek Cypriots who took part voted for union", {"SUPPORT"}),
+    ("the government of Alexandros Papagos brought the Cyprus question to the United Nations", {"REQUEST"}),
+    ("the Greek junta sponsored a coup that overthrew President Makarios III", {"COERCE"}),
+    ("Khedive Ismail sought to extend Egyptian rule into the highlands", {"COERCE"}),
+    ("Germany paid for two Dolphin-class submarines for the Israeli navy", {"AID"}),
+    ("The Netherlands tried to restore its rule", {"COERCE"}),
+    ("A second offensive followed in December 1948", {"ASSAULT"}),
+    ("Italy landed troops at Tripoli the following week", {"ASSAULT"}),
+    ("deporting some 100,000 people to desert camps", {"COERCE"}),
+    ("Gaddafi expelled about 20,000 Italians in 1970", {"COERCE"}),
+    ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),
@@ -176,6 +190,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("The affair brought the two countries close to war", "ASSAULT"),  # a war that did not happen
     ("The affair damaged relations for a decade", "ASSAULT"),
     ("he knelt at the monument to the Warsaw Ghetto Uprising", "ASSAULT"),  # a name
+    ("his offensive remarks angered them", "ASSAULT"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

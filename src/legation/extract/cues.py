@@ -39,7 +39,8 @@ CUES: tuple[Cue, ...] = (
          r"certification|imports|exports|deliveries|talks)\b", "SANCTION"),
     # (Expelling a garrison or a people is force, not a diplomatic sanction: read first, it takes the verb.)
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b(?=[^.;]{0,40}\b(?:garrisons?|troops|forces|army|armies|"
-         r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b)", "COERCE", "ASSAULT"),
+         r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b|[^.;]{0,15}\b\d[\d,]*\s+(?-i:[A-Z])[a-z]+"
+         r"(?:ans|ese|is|ish|s)\b)", "COERCE", "ASSAULT"),
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
     _cue(r"\b(?:recall(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing|awal))\b[^.;]{0,30}\b(?:ambassadors?|envoys?|"
          r"high commissioners?|charg[ée]s? d'affaires|diplomats)\b", "SANCTION", mode="recall"),
@@ -75,7 +76,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
          r"fighting|crusades?|pogroms?|violence\s+against|(?:(?-i:uprisings?|revolts?|rebellions?|insurrections?)|"
-         r"destroy(?:ed|s|ing)?|routed|sabotag(?:e|ed|ing)|cyber-?attacks?|"
+         r"destroy(?:ed|s|ing)?|routed|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
+         r"behaviou?r|posts?|words))|land(?:ed|ing)\s+(?:\w+\s+)?(?:troops|forces|soldiers|marines)|sabotag(?:e|ed|ing)|cyber-?attacks?|"
          r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
          r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
@@ -94,7 +96,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
-         r"deport(?:ed|ation)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
+         r"deport(?:ed|ation|ing)|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
+         r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
+         r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
@@ -112,7 +116,8 @@ CUES: tuple[Cue, ...] = (
          r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
          r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
          r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?)|mass(?:ed|ing)\s+(?:its\s+|their\s+)?"
-         r"(?:troops|forces|soldiers)|on (?:high |full )?alert)\b",
+         r"(?:troops|forces|soldiers)|on (?:high |full )?alert|(?:squadron|fleet|warships?|gunboats?|naval force)\b[^.;]{0,30}\b(?:anchored|"
+         r"arrived|appeared|entered))\b",
          "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
@@ -140,14 +145,15 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bden(?:ied|ies|y|ying)\b", "REJECT", "ACCUSE"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
-         r"referred\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
+         r"(?:referred|brought|took)\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
+         r"campaign(?:ed|s|ing)? for|"
          r"asked\b[^.;]{0,40}?\bto\s+(?!the\b|an?\b)[a-z]+|extradit(?:e|ion))\b", "REQUEST"),
     # RETREAT.
     _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers ))left\b", "RETREAT"),
     _cue(r"\bprisoners?(?:-of-war)? exchanges?\b|\bexchang(?:e|es|ed)(?: of)? (?:\w+ )?prisoners\b", "RETREAT",
          "COOPERATE"),
     _cue(r"\b(?:withdr(?:ew|awn|aw|awal)|retreat(?:s|ed)?|releas(?:e|ed|es)|ceasefire|evacuat(?:e|ed|ion)|"
-         r"ceas(?:e|ed)|disarm(?:ed|ament)?)\b", "RETREAT", mode="withdraw"),
+         r"ceas(?:e|ed)|disarm(?:ed|ament)?|pull(?:ed|ing)? out)\b", "RETREAT", mode="withdraw"),
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
     # CONCEDE.
     _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
@@ -185,6 +191,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bvot(?:ed|ing) for\b", "SUPPORT", "REQUEST"),
     _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
@@ -220,7 +227,7 @@ CUES: tuple[Cue, ...] = (
          r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
-         r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er))\b", "AID"),
+         r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for)\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
