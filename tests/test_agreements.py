@@ -97,3 +97,8 @@ def test_a_treaty_waited_for_is_none_and_two_of_one_name_are_two() -> None:
     found = agreements("Japan–South Korea relations", "In 1876 Japan forced Korea to sign the Japan–Korea Treaty of "
                        "1876. After the Russo-Japanese War, the Japan–Korea Treaty of 1905 made Korea a protectorate.")
     assert [name for name, *_ in found] == ["Japan–Korea Treaty of 1876", "Japan–Korea Treaty of 1905"], found
+
+
+def test_a_treaty_suspended_is_none_made_then() -> None:
+    assert agreements("Italy–Libya relations", "When the Libyan civil war began in February 2011, Italy suspended "
+                      "the friendship treaty.") == []

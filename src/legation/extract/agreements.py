@@ -65,6 +65,8 @@ _OF_YEAR = re.compile(r"\s+of\s+\d{4}\Z")
 # What may stand between a treaty's name and the date it was signed: "… of Amity and Commerce, signed on …".
 _SIGNED_AFTER = re.compile(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?|,\s+(?:which\s+was\s+|"
                            r"that\s+was\s+)?(?:signed|concluded|ratified)\b[^,;.]*")
+_ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|violat|breach|denounc|tore up|"
+                       r"withdr[ae]w from|pulled out of|scrapp|revok)\w*\s+\Z", re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
@@ -144,6 +146,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue  # "Several treaties have been concluded"; but "signed agreements on trade, visas, …"
             if noun_plural and _ONE_OF.search(text, max(0, m.start() - 10), m.start()):
                 continue  # "one of the most comprehensive free trade agreements in the world": a comparison
+            if _ACTED_ON.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "Italy suspended the friendship treaty": one made before, not a new one
             subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
             mentions.append((m.start(), m.end(), None, subject))
         named = any(name for _, _, name, _ in mentions)
