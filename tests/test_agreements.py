@@ -41,6 +41,11 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     ("Japan–United States relations", "Townsend Harris opened the first American consulate at Shimoda in 1856 and "
      "negotiated the Treaty of Amity and Commerce, signed on 29 July 1858.", "Treaty of Amity and Commerce", None,
      "1858-07-29"),
+    # a country's plain name in a treaty's name is where it was signed, not a third party
+    ("Germany–Israel relations", "On 10 September 1952 Adenauer and foreign minister Moshe Sharett signed the "
+     "Luxembourg Agreement.", "Luxembourg Agreement", None, "1952-09-10"),
+    ("Egypt–Ethiopia relations", "On 1 July 1993 Hosni Mubarak and Meles Zenawi signed a Framework for General "
+     "Co-operation in Cairo.", "Framework for General Co-operation", None, "1993-07-01"),
     # a definite treaty that says which one it is, is new
     ("Kazakhstan–Russia relations", "On 29 May 2014, Nursultan Nazarbayev and Vladimir Putin signed the treaty "
      "establishing the Eurasian Economic Union in Astana.", None, None, "2014-05-29"),

@@ -21,6 +21,7 @@ from legation.extract import Doc
 from legation.extract.time import find_times
 from legation.extract.triggers import SENTENCES
 from legation.facts import Agreement, Event
+from legation.places import city as lookup_city
 from legation.places import find_countries
 
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
@@ -30,7 +31,8 @@ _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice)"
     r"|Entente Cordiale"
-    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice) "
+    r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
+    r"Framework) "
     r"(?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
@@ -46,7 +48,8 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice)", re.IGNORECASE)])
+                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework)",
+                             re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
@@ -67,6 +70,10 @@ _SIGNED_AFTER = re.compile(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b
                            r"that\s+was\s+)?(?:signed|concluded|ratified)\b[^,;.]*")
 _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|violat|breach|denounc|tore up|"
                        r"withdr[ae]w from|pulled out of|scrapp|revok)\w*\s+\Z", re.IGNORECASE)
+# A third country in a treaty's name makes it a party only as an adjective or in a compound ("Anglo-Egyptian
+# Treaty", "United States–Mexico–Canada Agreement"); a plain name is where it was signed ("Luxembourg Agreement").
+_IN_A_CITY = re.compile(r"\s+(?:in|at)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\Z")
+_COMPOUND = re.compile(r"\w[–-]\w")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
 _EXPIRED = re.compile(r"\bexpir(?:ed|es|ing)\b", re.IGNORECASE)
@@ -134,6 +141,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
         for m in _NAMED.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|In|On|After|Since|With)\s+", "", name)
+            if (where := _IN_A_CITY.search(name)) and lookup_city(where.group(1)) is not None:
+                name = name[:where.start()]  # "a Framework for General Co-operation in Cairo": where it was signed
             mentions.append((m.start(), m.end(), name, None))
         for m in _DESCRIBED.finditer(text):
             if any(m.start() < b and a < m.end() for a, b, _, _ in mentions):
@@ -175,7 +184,7 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                     n = d.group("n")
                     out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
                 continue
-            if third and name and any(t.text in name for t in third) \
+            if third and name and any(t.text in name and (t.kind != "name" or _COMPOUND.search(name)) for t in third) \
                     and not all(any(x.iso3 == side for x in find_countries(name)) for side in doc.sides):
                 continue  # a treaty with a third country (but "the United States–Mexico–Canada Agreement")
             src = s.source_span(doc.article, start, end)
