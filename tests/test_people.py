@@ -137,3 +137,8 @@ def test_a_surname_after_a_particle_is_the_person_named_in_full() -> None:
                    "In 2015 President Abdel Fattah el-Sisi visited Addis Ababa. In July 2023 Sisi and Abiy Ahmed agreed "
                    "in Cairo to conclude a deal within four months.")
     assert "Abdel Fattah el-Sisi" in found and "Sisi" not in found, found
+
+
+def test_names_with_capitals_of_central_european_alphabets_are_whole() -> None:
+    found = people("Lithuania–Poland relations", "General Lucjan Żeligowski's troops seized Vilnius in October 1920.")
+    assert "Lucjan Żeligowski" in found, found

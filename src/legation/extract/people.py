@@ -40,7 +40,9 @@ _TITLES = (
     r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler|"
     r"vice-president|vice president|adviser|advisor|Adviser|Advisor"
 )
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-ZÀ-Þ][\wà-ÿ'’]*)"
+# Capitals of the Latin alphabets of Europe ("Żeligowski", "Łukasz", "Šešelj", "Čapek", "Ørsted").
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_WORD = rf"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[{_UP}][\wà-ÿ'’]*)"
 _PARTICLE = r"(?:de|del|da|di|do|dos|du|la|le|van|von|der|den|ul|al|el|bin|ben|ibn|bint|y|e)"
 _NUMERAL = r"(?:[IVX]{1,4})"
 # "al-Araji", "el-Sisi", "bin-Salman": a particle joined to a name word, inside a name
@@ -270,7 +272,7 @@ SAID, KNOWN, INFERRED, GUESSED = 3, 2, 1, 0
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|deputy|vice|foreign|prime|minister|national|security|"
                         r"adviser|advisor|secretary|defen[cs]e|interior|finance|trade|economy|chief|of|staff|general|"
-                        r"commander|envoy|ambassador|president|vice-president|king|queen|premier|chancellor|head|state|"
+                        r"commander|envoy|ambassador|president|vice-president|king|queen|premier|chancellor|head|state|high|commissioner|"
                         r"government|special|senior|former|then|first|affairs|crown|prince|consul)\s+){1,6}")
 _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
@@ -281,7 +283,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:
 _HEAD_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
                           "empress", "sultan", "emir", "amir", "shah", "tsar", "czar", "kaiser", "crown prince",
                           "leader", "supreme leader"})
-_OPPOSED = re.compile(r"\b(?:against|rebell?(?:ed|ion) against|resist(?:ed|ance to)|(?:seced(?:ed|ing)|broke away|"
+_OPPOSED = re.compile(r"\b(?:against|war on|attacks? on|invasion of|rebell?(?:ed|ion) against|resist(?:ed|ance to)|"
+                      r"(?:seced(?:ed|ing)|broke away|"
                       r"independence|separated|secession)\s+from)\s+(?:the\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
 _TOPIC = re.compile(r"\b(?:on|about|concerning|regarding)\s+(?:the\s+)?\Z")
