@@ -226,10 +226,22 @@ def test_counts_after_all_and_of_his(sentence, text, value, unit, noun):
     ("Some 120,000 Japanese Americans were interned.", "Some 120,000 Japanese Americans", 120000, "person", "American"),
     ("Hundreds were massacred that April, and some 200,000 were expelled.", "some 200,000", 200000, "person", "person"),
     ("By 1984 about 46,000 were living in camps.", "about 46,000", 46000, "person", "person"),
+    ("Only 24 were admitted.", "24", 24, "person", "person"),
 ])
 def test_people_named_by_what_befalls_them(sentence, text, value, unit, noun):
     q = only(sentence)
     assert (q.text, q.value, q.unit, q.noun) == (text, value, unit, noun)
+
+
+@pytest.mark.parametrize("title, sentence, unit", [
+    ("Denmark–Germany relations", "The tunnel is expected to cost about 52 billion kroner.", "DKK"),
+    ("Norway–Sweden relations", "The bridge cost 2 billion kroner.", "NOK"),
+    ("China–Nepal relations", "Trade reached 90 billion rupees.", "NPR"),
+    ("India–Pakistan relations", "Trade reached 90 billion rupees.", "INR"),  # both sides use it: the default
+])
+def test_a_currency_word_several_states_use_is_a_sides_own(title, sentence, unit):
+    record = extract(f"= {title} =\n\n{sentence}\n")
+    assert [q.unit for q in record.quantities] == [unit]
 
 
 @pytest.mark.parametrize("title, unit", [

@@ -131,9 +131,10 @@ _WEIGHT = re.compile(r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b")
 # After a number, what makes it an amount whatever stands before it: a scale word with a currency.
 _AMOUNT_AFTER = re.compile(rf"\s+(?:thousand|million|billion|trillion)\s+(?:(?:U\.S\.|[A-Z][A-Za-z]+)\s+)?(?:{_CUR_WORD_RE})\b")
 # People counted by what befell them: "nearly 4,000 captured", "722 dead".
-_DONE_TO_PEOPLE = re.compile(r"\s+(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|expelled|deported|evacuated|"
-                             r"displaced|arrested|detained|living|resettled|repatriated|wounded|executed|massacred|"
-                             r"interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced)\b")
+_DONE_TO_PEOPLE = re.compile(r"\s+(?:of\s+them\s+)?(?:(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|expelled|"
+                             r"deported|evacuated|displaced|arrested|detained|living|resettled|repatriated|wounded|"
+                             r"executed|massacred|interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced|"
+                             r"admitted)|had to leave|fled)\b")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
@@ -491,6 +492,31 @@ def _a_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
     return sorted(found, key=lambda q: q.span)
 
 
+# Currencies that share a word ("kroner", "dinars", "pesos"): by their word, the states that use each.
+_SHARED_WORD = {
+    "kron": {"NOK": "NOR", "DKK": "DNK", "SEK": "SWE", "ISK": "ISL"},
+    "rupee": {"INR": "IND", "PKR": "PAK", "LKR": "LKA", "NPR": "NPL"},
+    "dinar": {"DZD": "DZA", "TND": "TUN", "KWD": "KWT", "IQD": "IRQ", "JOD": "JOR", "LYD": "LBY", "RSD": "SRB",
+              "BHD": "BHR"},
+    "dirham": {"MAD": "MAR", "AED": "ARE"},
+    "peso": {"MXN": "MEX", "ARS": "ARG", "CLP": "CHL", "PHP": "PHL", "CUP": "CUB", "COP": "COL"},
+    "rial": {"IRR": "IRN", "OMR": "OMN", "YER": "YEM"},
+    "riyal": {"SAR": "SAU", "QAR": "QAT"},
+}
+
+
+def _sides_own(m: QuantityMatch, sides) -> str:
+    """A currency named only by a word several states use ("52 billion kroner") is a side's, when one
+    side uses that word and the sentence said no other country."""
+    text = m.text.casefold()
+    for word, codes in _SHARED_WORD.items():
+        if m.unit in codes and word in text and codes[m.unit] not in sides:
+            own = [code for code, state in codes.items() if state in sides]
+            if len(own) == 1 and not any(adj in text for adj in _ADJ_CODE if len(adj) > 3 and _ADJ_CODE[adj] == m.unit):
+                return own[0]
+    return m.unit
+
+
 # The states of the Central African CFA franc (XAF); the West African one (XOF) is the default.
 _CEMAC = frozenset({"CMR", "CAF", "TCD", "COG", "GNQ", "GAB"})
 
@@ -504,7 +530,7 @@ def extract(doc) -> tuple:
     for s in doc.sentences:
         for m in find_quantities(s.text):
             evidence, span = doc.span_of(s)
-            unit = franc if m.unit in ("XOF", "XAF") and "CFA" in m.text.upper() else m.unit
+            unit = franc if m.unit in ("XOF", "XAF") and "CFA" in m.text.upper() else _sides_own(m, doc.sides)
             out.append(Quantity(evidence=evidence, span=span, value=m.value, unit=unit, bound=m.bound,
                                 noun=m.noun, year=m.year))
     return tuple(out)
