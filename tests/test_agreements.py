@@ -46,6 +46,10 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
      "Luxembourg Agreement.", "Luxembourg Agreement", None, "1952-09-10"),
     ("Egypt–Ethiopia relations", "On 1 July 1993 Hosni Mubarak and Meles Zenawi signed a Framework for General "
      "Co-operation in Cairo.", "Framework for General Co-operation", None, "1993-07-01"),
+    ("Austria–Italy relations", "In 1882 Italy joined Germany and Austria-Hungary in the Triple Alliance.",
+     "Triple Alliance", None, "1882"),
+    ("Lithuania–Poland relations", "The Union of Lublin of 1569 turned the personal union into a single state.",
+     "Union of Lublin of 1569", None, "1569"),
     # a definite treaty that says which one it is, is new
     ("Kazakhstan–Russia relations", "On 29 May 2014, Nursultan Nazarbayev and Vladimir Putin signed the treaty "
      "establishing the Eurasian Economic Union in Astana.", None, None, "2014-05-29"),
@@ -107,3 +111,13 @@ def test_a_treaty_waited_for_is_none_and_two_of_one_name_are_two() -> None:
 def test_a_treaty_suspended_is_none_made_then() -> None:
     assert agreements("Italy–Libya relations", "When the Libyan civil war began in February 2011, Italy suspended "
                       "the friendship treaty.") == []
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Norway–Russia relations", "The High North Alliance, which represents whalers, said in 2005 it was legal."),
+    ("South Africa–United Kingdom relations", "In 1910 the Union of South Africa was formed."),
+    ("Brazil–Paraguay relations", "In 1864–1870 Paraguay fought the Paraguayan War against the Triple Alliance of "
+     "Brazil, Argentina and Uruguay."),
+])
+def test_alliances_and_unions_that_are_no_treaty_of_the_two(title, text) -> None:
+    assert agreements(title, text) == [], agreements(title, text)

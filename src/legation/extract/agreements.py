@@ -22,6 +22,7 @@ from legation.extract.time import find_times
 from legation.extract.triggers import SENTENCES
 from legation.facts import Agreement, Event
 from legation.places import city as lookup_city
+from legation.places import country as lookup_country
 from legation.places import find_countries
 
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
@@ -29,10 +30,10 @@ _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?
          r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?)")
 _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
-    r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice)"
+    r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
     r"|Entente Cordiale"
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
-    r"Framework) "
+    r"Framework|Union) "
     r"(?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
@@ -48,7 +49,7 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework)",
+                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework|alliance|union)",
                              re.IGNORECASE)])
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
@@ -72,6 +73,8 @@ _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|viol
                        r"withdr[ae]w from|pulled out of|scrapp|revok)\w*\s+\Z", re.IGNORECASE)
 # A third country in a treaty's name makes it a party only as an adjective or in a compound ("Anglo-Egyptian
 # Treaty", "United States–Mexico–Canada Agreement"); a plain name is where it was signed ("Luxembourg Agreement").
+_ALLIANCE = re.compile(r"\b(?:Dual|Triple|Quadruple|Holy|Auld|Grand)\s+Alliance\Z")
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?\Z", re.IGNORECASE)
 _IN_A_CITY = re.compile(r"\s+(?:in|at)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\Z")
 _COMPOUND = re.compile(r"\w[–-]\w")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
@@ -141,6 +144,12 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
         for m in _NAMED.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|In|On|After|Since|With)\s+", "", name)
+            if _AGAINST.search(text, max(0, m.start() - 15), m.start()):
+                continue  # "fought … against the Triple Alliance": a coalition fought, not a pact of the two
+            if name.endswith("Alliance") and not _ALLIANCE.search(name):
+                continue  # "the High North Alliance" is an association; "the Triple Alliance" a treaty
+            if name.startswith("Union") and (lookup_country(name) is not None or find_countries(name)):
+                continue  # "the Union of South Africa" is a state; "the Union of Lublin" a treaty
             if (where := _IN_A_CITY.search(name)) and lookup_city(where.group(1)) is not None:
                 name = name[:where.start()]  # "a Framework for General Co-operation in Cairo": where it was signed
             mentions.append((m.start(), m.end(), name, None))
