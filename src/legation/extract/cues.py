@@ -67,7 +67,13 @@ CUES: tuple[Cue, ...] = (
          r"\b(?:ordered|given|told)\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
          "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
-         r"deal|accord|dialogue|process|rapprochement)\b", "REJECT", "SANCTION"),
+         r"deal|accord|dialogue|process|rapprochement|aid|assistance|visa services|services)\b", "REJECT", "SANCTION"),
+    _cue(r"\b(?:re-?introduc|introduc|impos)\w*\s+(?:\w+\s+)?(?:border\s+)?(?:checks|controls)\b|"
+         r"\b(?:borders?|border crossings?|embass(?:y|ies)|consulates?)\b[^.;]{0,20}\b(?:stayed|remained)\s+closed\b|"
+         r"\b(?:built|build|building|announced|erected|erect)\b[^.;]{0,30}\b(?:fence|wall|barrier)\b|"
+         r"\bshut\b[^.;]{0,30}\b(?:shops|businesses|stores|markets)\b|\bblock(?:ed|s|ing)\s+(?:the\s+|its\s+|their\s+|[\w ]+['’]s\s+)?(?:[\w$.,-]+\s+){0,3}?(?:talks|accession|membership|"
+         r"entry|bid|resolution|enlargement|imports|exports|trade|sale|purchase|deal|plan|access|takeover|merger)\b|"
+         r"\b(?:put|placed|levied|slapped)\b[^.;]{0,25}\btariffs?\b", "SANCTION", "COERCE"),
     _cue(r"\b(?:slow(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?)\b[^.;]{0,30}\b(?:approvals|exports|imports|"
          r"arms sales|licen[cs]es|visas|deliveries)\b", "SANCTION"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,20}\bmembership\b", "SANCTION", "REJECT"),
@@ -76,7 +82,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bfought\s+(?:together|alongside|side by side|on the\b[^.;]{0,20}\bside)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
          r"fighting|crusades?|pogroms?|violence\s+against|(?:(?-i:uprisings?|revolts?|rebellions?|insurrections?)|"
-         r"destroy(?:ed|s|ing)?|routed|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
+         r"destroy(?:ed|s|ing)?|routed|broke through|victor(?:y|ies)\s+(?:at|over|in)|beat\s+(?:the\s+)?(?-i:[A-Z])\w+|"
+         r"dr(?:o|i)ve\b[^.;]{0,40}\bout of|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
          r"behaviou?r|posts?|words))|land(?:ed|ing)\s+(?:\w+\s+)?(?:troops|forces|soldiers|marines)|sabotag(?:e|ed|ing)|cyber-?attacks?|"
          r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
          r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
@@ -96,7 +103,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
-         r"deport(?:ed|ation|ing)|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
+         r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
          r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
@@ -107,13 +114,13 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
          "COERCE"),
-    _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+)?"
+    _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+|direct\s+)?"
          r"control\b|\bcontrol over\b|\bregain(?:ed|s|ing)\b|\bgoverned\s+(?:as part of|from|by)\b", "COERCE"),
     # MOBILIZE.
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
-         r"sent\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
+         r"(?:sent|send|sending)\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
          r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
          r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?)|mass(?:ed|ing)\s+(?:its\s+|their\s+)?"
          r"(?:troops|forces|soldiers)|on (?:high |full )?alert|(?:squadron|fleet|warships?|gunboats?|naval force)\b[^.;]{0,30}\b(?:anchored|"
@@ -127,6 +134,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bsummon(?:ed|s|ing)\b[^.;]{0,40}\b(?:ambassador|envoy|charg[ée] d'affaires|diplomats?)\b", "PROTEST",
          "ACCUSE"),
     _cue(r"\bwiped? off the map\b", "THREATEN"),
+    # (A dispute declared closed is settled: read before the dispute itself.)
+    _cue(r"\bdeclared\b[^.;]{0,30}\b(?:closed|settled|over|resolved)\b", "CONCEDE", "AGREE"),
     # ACCUSE.
     _cue(r"\b(?:accus(?:e|ed|es|ing|ations?)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
@@ -141,12 +150,13 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:refus(?:e|ed|es|al)|reject(?:s|ed|ion)?|declin(?:ed|es) to|veto(?:ed|es)?|resist(?:ed|s)?|"
          r"oppos(?:ed|es|ing|ition))\b", "REJECT", "ACCUSE"),
     _cue(r"\bopted to remain\b", "REJECT"),
+    _cue(r"\bcalled\b[^.;]{0,30}\b(?:illegal|illegitimate|invalid|null and void)\b", "REJECT", "ACCUSE"),
     _cue(r"\bskipp(?:ed|ing)\b|\bdeclared\b[^.;]{0,30}\b(?:a\s+)?failure\b", "REJECT"),
     _cue(r"\bden(?:ied|ies|y|ying)\b", "REJECT", "ACCUSE"),
     # REQUEST.
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
          r"(?:referred|brought|took)\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
-         r"campaign(?:ed|s|ing)? for|"
+         r"campaign(?:ed|s|ing)? for|turned to\b[^.;]{0,30}\bfor (?:help|aid|support|assistance)|"
          r"asked\b[^.;]{0,40}?\bto\s+(?!the\b|an?\b)[a-z]+|extradit(?:e|ion))\b", "REQUEST"),
     # RETREAT.
     _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers ))left\b", "RETREAT"),
@@ -159,12 +169,18 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
          r"\bbecame (?:fully )?independent\b", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
-    _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\bindependence\b", "REJECT", "CONCEDE"),
+    _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|the)\s+(?:\w+\s+)?(?-i:Republic))\b", "REJECT",
+         "CONCEDE"),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
          "CONCEDE", "SUPPORT"),
     _cue(r"\bhand-?overs?\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:troops|forces|soldiers|units)\s+(?:\w+\s+)?returned\b", "MOBILIZE", "COERCE"),
     _cue(r"\b(?:settled|resolved|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
+    _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
+         r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|"
+         r"\b(?:was|were)\s+(?:re)?joined\s+to\b",
+         "CONCEDE", "AGREE"),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
     _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
@@ -191,7 +207,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
          r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
-    _cue(r"\bvot(?:ed|ing) for\b", "SUPPORT", "REQUEST"),
+    _cue(r"\bvot(?:ed|ing)\b[^.;]{0,25}?\bfor\b", "SUPPORT", "REQUEST"),
     _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
@@ -201,7 +217,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bjoin(?:ed|s|ing)?\b", "COOPERATE", "SUPPORT"),
     _cue(r"\b(?:establish(?:ed|es)?|creat(?:ed|es)|found(?:ed|s)|set up|form(?:ed|s))\b[^.;]{0,60}?\b(?:joint|"
          r"command|commission|committee|council|community|union|confederation|zone|bank|fund|secretariat|plan|"
-         r"programme|program|mechanism|agency)\b",
+         r"programme|program|mechanism|agency|commonwealth|federation)\b",
          "COOPERATE", "AGREE", "SUPPORT"),
     _cue(r"\braised\b[^.;]{0,30}\bto the (?:status|rank) of\b", "SUPPORT", "CONCEDE"),
     _cue(r"\b(?:deliver(?:ed|ies|y)|shipped|sold)\b", "COOPERATE", "AID", strong=False),
@@ -227,12 +243,12 @@ CUES: tuple[Cue, ...] = (
          r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
-         r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for)\b", "AID"),
+         r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for|with\s+(?:\w+\s+)?help)\b", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
-         r"in (?:regular )?contact|attend(?:ed|s|ing)|(?:addressed|told|spoke (?:to|before|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+         r"in (?:regular )?contact|attend(?:ed|s|ing)|travell?(?:ed|ing)\s+to|(?:addressed|told|spoke (?:to|before|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
          r"(?:parliament|assembly|congress|senate|knesset|bundestag|duma|legislature|majlis))\b", "CONSULT"),
     # COOPERATE: trade, investment, joint work.
     _cue(r"\blaunch(?:ed|es|ing)?\b[^.;]{0,30}\b(?:initiative|partnership|dialogue|programme|program|"
