@@ -53,6 +53,10 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
      "Ararat Mirzoyan", "ARM"),
     ("Indonesia–Netherlands relations",
      "In August 2005 foreign minister Ben Bot attended the independence anniversary in Jakarta.", "Ben Bot", "NLD"),
+    ("Canada–India relations", "In October 2024 each side expelled six diplomats, including India's high "
+     "commissioner Sanjay Kumar Verma.", "Sanjay Kumar Verma", "IND"),
+    ("Mongolia–Russia relations", "In the 13th century Mongol armies under Batu Khan conquered most of the Rus' "
+     "principalities.", "Batu Khan", "MNG"),
     # older states: a dynasty's word before a title
     ("Myanmar–Thailand relations",
      "On 7 April 1767 the army of the Konbaung king Hsinbyushin sacked and burned Ayutthaya.", "Hsinbyushin", "MMR"),
@@ -80,6 +84,8 @@ def test_a_title_then_a_name_then_and_a_full_name_are_two_people() -> None:
      "Saudi Arabia withdrew its ambassador from Doha in 2002 over programmes broadcast by Al Jazeera.", "Al Jazeera"),
     ("Cambodia–Vietnam relations", "Cambodia has an embassy in Hanoi and a consulate-general in Ho Chi Minh City.",
      "Ho Chi Minh"),
+    ("Canada–India relations", "On 23 May 1914 the Komagata Maru arrived in Vancouver with 376 passengers from "
+     "British India.", "Komagata Maru"),
 ])
 def test_things_named_like_people_are_not(title: str, sentence: str, not_a_person: str) -> None:
     assert not_a_person not in people(title, sentence)

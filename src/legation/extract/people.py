@@ -35,7 +35,7 @@ _TITLES = (
     r"Princess|Crown Prince|Prince Regent|Regent|Pope|Patriarch|Archbishop|Cardinal|President|Vice President|Vice-President|Prime Minister|"
     r"Premier|Chancellor|Foreign Minister|Minister|Secretary of State|Secretary|General|Marshal|Admiral|Colonel|"
     r"Commodore|Captain|Major|Lieutenant|Field Marshal|Khedive|Abuna|Negus|Shogun|Caliph|Khan|Raja|Maharaja|"
-    r"Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
+    r"High Commissioner|high commissioner|Ambassador|ambassador|Envoy|envoy|Consul|consul|Governor|Viceroy|Duke|Count|Lord|Sir|Dr\.|Mr\.|Mrs\.|"
     r"Chairman|Leader|leader|conquistador|writer|explorer|diplomat|general|president|king|prime minister|"
     r"minister|foreign minister|chancellor|emperor|sultan|premier|dictator|revolutionary|communist|settler|"
     r"vice-president|vice president|adviser|advisor|Adviser|Advisor"
@@ -236,6 +236,7 @@ _LEADING_TITLE = re.compile(rf"^(?:{_PLURAL_TITLES}|{_TITLES})\s+")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
 _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ibn|bin|ben|abu)-")
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+\Z")
 _LEADING_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\s+(?=[A-Z])")
 
@@ -470,6 +471,8 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             strong = strong or bool(leaders(name))
             if any(a <= start < b or start <= a < end for a, b in taken) or not _plausible(name, strong):
                 continue
+            if not strong and _THE_BEFORE.search(text, max(0, start - 4), start):
+                continue  # "the Komagata Maru arrived": a ship, a building, a thing, not someone
             if _NAMED_THING_AFTER.match(text[end:end + 10]) or (
                     title is None and _IN_A_NAME.search(text, max(0, start - 100), start)):
                 continue
