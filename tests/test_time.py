@@ -316,7 +316,10 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("the same year", "in 1943", "1943", "1943", "point"),
     ("Then", "since the 18th century", "1700", None, "point"),
     ("the previous year", "in March 2016", "2015", "2015", "point"),
-    ("later that year", "In March 2016", "2016-03", "2016-03", "point"),
+    ("later that year", "In March 2016", "2016", "2016", "point"),  # that year, not that month
+    ("the same month", "on 19 August 2009", "2009-08", "2009-08", "point"),
+    ("later that month", "on 19 August 2009", "2009-08", "2009-08", "point"),
+    ("the same month", "in 2009", "2009", "2009", "point"),
     ("expired in March", "in 2020", "2020-03", "2020-03", "point"),
     ("on 8 December", "in 1991", "1991-12-08", "1991-12-08", "point"),
     ("Since then", "in 1950", "1950", None, "since"),

@@ -763,6 +763,7 @@ _MONTH_DAY = re.compile(rf"(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH_FULL})(?
 _SINCE_WORD = re.compile(r"\b(?:since|from)\b")
 _UNTIL_WORD = re.compile(r"\b(?:until|till|by|up\s+to)\b")
 _BEFORE_WORD = re.compile(r"\bbefore\b")
+_SAME_UNIT = re.compile(r"\b(?:same|that)\s+(month|year)\b")
 _NEXT_WORDS = re.compile(r"\b(?:next|following|subsequent)\b")
 _PREVIOUS_WORDS = re.compile(r"\b(?:previous|preceding)\b")
 _SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|preceding)\b.*\b(?:month|week|day)s?\b|"
@@ -821,6 +822,12 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
         start = end = moved[0]
         precision, kind = moved[1], "point"
+    elif not expr.rel and (unit := _SAME_UNIT.search(words)) and anchor.start:
+        # "the same month", "later that month" of 19 August 2009: August 2009 (of 2009 alone: 2009)
+        y, mo, _ = _parse(anchor.start)
+        month = unit.group(1) == "month" and mo
+        start = end = _fmt((y, mo if month else 0, 0))
+        precision, kind = ("month" if month else "year"), "point"
     elif expr.rel or _SHIFTED.search(words):  # "a year later"; "the next month" is still that year
         start = end = _fmt((year, 0, 0))
         precision, kind = "year", "point"
