@@ -137,6 +137,8 @@ from legation.extract.cues import has_cue, read_clause
     ("they tried to deport the country's Jews", {"COERCE"}),
     ("the central zone voted 80 percent for Germany", {"SUPPORT"}),
     ("the two states formed the Polish–Lithuanian Commonwealth", {"COOPERATE"}),
+    ("In 1878 President Hilarión Daza imposed a new tax on the Antofagasta Nitrate and Railway Company", {"SANCTION"}),
+    ("Chile in turn brought a case over the waters of the Silala in June 2016", {"ACCUSE"}),
     ("Radić was shot in the parliament", {"ASSAULT"}),
     ("fighting broke out along the border", {"ASSAULT"}),
     ("Argentine forces landed on the islands", {"ASSAULT"}),

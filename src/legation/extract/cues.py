@@ -45,7 +45,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:recall(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing|awal))\b[^.;]{0,30}\b(?:ambassadors?|envoys?|"
          r"high commissioners?|charg[ée]s? d'affaires|diplomats)\b", "SANCTION", mode="recall"),
     _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
-    _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions)\b|"
+    _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions|tax(?:es)?|"
+         r"levy|levies)\b|"
          r"\btighten(?:ed|s|ing)?\b[^.;]{0,20}\bcontrols?\b|\bbarr(?:ed|ing)\b|\bban(?:ned|ning)\b|"
          r"\bretaliat(?:ed|es|ion|ing)\b", "SANCTION", "COERCE"),
     _cue(r"\b(?:cancel(?:l?ed|s|ling)|call(?:ed)? off)\b", "SANCTION", "REJECT"),
@@ -140,7 +141,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:accus(?:e|ed|es|ing|ations?)|criticiz(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|criticism|"
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
          r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
-         r"counter-?claims?|filed\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case))\b", "ACCUSE"),
+         r"counter-?claims?|(?:filed|brought|lodged)\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case|cases))\b", "ACCUSE"),
     # (Giving up a claim is a concession: read before the claim itself.)
     _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
          r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
