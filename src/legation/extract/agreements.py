@@ -49,8 +49,9 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework|alliance|union)",
-                             re.IGNORECASE)])
+                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework|"
+                             r"(?:dual|triple|quadruple|holy|auld|grand)\s+alliance|union\s+of\s+[a-z])",
+                             re.IGNORECASE)])  # ("the Soviet Union", "the European Union" open no agreement)
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|twenty|fifty)\s+years\b", re.IGNORECASE)
