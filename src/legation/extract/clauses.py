@@ -38,7 +38,6 @@ _NEW_SUBJECT = re.compile(r"and\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]+|bo
 _SUBJECT_VERB = r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|were)\b"
 _LISTED_SUBJECT = re.compile(rf",\s+(?={_SUBJECT_VERB})")
 _OPENS_CLAUSE = re.compile(_SUBJECT_VERB)  # (the part before such a comma must open so too)
-_SEGMENT = re.compile(r",\s+")
 _LAST_AND = re.compile(r",\s+and\s")
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDING = r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)"
@@ -160,7 +159,7 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             cuts.add((m.start(), m.end()))
     if last_and := [m for m in _LAST_AND.finditer(text) if ok(m)]:
         for m in _LISTED_SUBJECT.finditer(text, 0, last_and[-1].start()):
-            segment = max((c.end() for c in _SEGMENT.finditer(text, 0, m.start())), default=0)
+            segment = max((c.end() for c in _COMMA.finditer(text, 0, m.start())), default=0)
             if ok(m) and _OPENS_CLAUSE.match(text, segment) and has_cue(text[:m.start()]) \
                     and has_cue(text[m.end():last_and[-1].start()]):
                 cuts.add((m.start(), m.end()))
