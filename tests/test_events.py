@@ -156,3 +156,19 @@ def test_since_then_is_since_the_last_time_told() -> None:
                    "Pahlavi Iran recognised Israel de facto in March 1950, and the two states were partners until the "
                    "Iranian Revolution of 1979. Since then the Islamic Republic has refused to recognise Israel.")
     assert [(start, end) for start, end, _, evidence in found if evidence.startswith("Since")] == [("1979", None)], found
+
+
+def test_a_conjunct_that_leaves_out_its_verb_repeats_the_act_before_it() -> None:
+    found = events("France–Spain relations",
+                   "French troops defeated the Spanish army at Rocroi in May 1643 and again at Lens in August 1648.")
+    assert [(start, types[0], evidence.split()[0]) for start, _, types, evidence in found] == [
+        ("1643-05", "ASSAULT", "French"), ("1648-08", "ASSAULT", "and")], found
+    record = extract("= France–Spain relations =\n\nFrench troops defeated the Spanish army at Rocroi in May 1643 "
+                     "and again at Lens in August 1648.\n")
+    assert record.events[1].actors == record.events[0].actors  # (the act's sides, from the clause before)
+
+
+def test_a_bare_time_after_and_again_is_left_to_the_act_before() -> None:
+    # The references read "invaded … in 1657 and again in 1658" as one act told over two times.
+    found = events("Denmark–Sweden relations", "Swedish forces invaded Denmark in 1657 and again in 1658.")
+    assert [(start, evidence) for start, _, _, evidence in found] == [("1657", "Swedish forces invaded Denmark in 1657")]

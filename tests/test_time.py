@@ -300,6 +300,9 @@ def test_several_in_order() -> None:
     ("an agreement signed in 2016, expired in March.", "in March", 0),
     ("On 8 December, they met.", "On 8 December", 0),
     ("Palau achieved self-sufficiency during the period.", "during the period", 0),
+    ("Riyadh withdrew the privileges of Yemeni workers that autumn.", "that autumn", 0),  # seasons
+    ("and again at Novara the following spring.", "the following spring", 0),
+    ("Later that summer the talks resumed.", "Later that summer", 0),
 ])
 def test_relative(sentence: str, words: str, rel: int) -> None:
     t = [t for t in find_times(sentence) if t.kind == "relative"][0]
@@ -335,6 +338,15 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("the following May", "in July 2015", "2016-05", "2016-05", "point"),  # the next May after the anchor
     ("that December", "In May 2016", "2016-12", "2016-12", "point"),
     ("the following May", "in March 2015", "2015-05", "2015-05", "point"),
+    # A season is told as its year: the anchor's, or the one its next (or last) such season falls in.
+    ("that autumn", "on 22 May 1990", "1990", "1990", "point"),
+    ("later that summer", "on 3 July 1914", "1914", "1914", "point"),
+    ("the following spring", "In March 1848", "1849", "1849", "point"),
+    ("the following spring", "in January 1849", "1849", "1849", "point"),
+    ("the following summer", "in 1848", "1849", "1849", "point"),
+    ("the following winter", "in 1848", "1848", "1848", "point"),  # the winter that starts in its December
+    ("the previous summer", "in March 1849", "1848", "1848", "point"),
+    ("the previous summer", "in October 1849", "1849", "1849", "point"),
 ])
 def test_resolve(sentence: str, anchor: str, start: str, end: str | None, kind: str) -> None:
     rel = [t for t in find_times(sentence) if t.kind == "relative"][0]

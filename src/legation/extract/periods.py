@@ -443,4 +443,8 @@ RELATIVE_PHRASES = (
      "this period|that period|same period|this time|that time|same time|this era|that era|same era|"
      "this decade|that decade|same decade"),
     (rf"during\s+the\s+period{CLAUSE_END}", 0, "during the period"),
+    # Seasons told from an earlier time: "that autumn", "later that summer", "the following spring"
+    # (the year: a season is no month; see time.resolve).
+    (r"(?:(?:in|during|by|through)\s+)?(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?:following|next|"
+     r"subsequent|previous|preceding))\s+(?:spring|summer|autumn|fall|winter)\b", 0, "spring|summer|autumn|fall|winter"),
 )

@@ -764,6 +764,9 @@ _SINCE_WORD = re.compile(r"\b(?:since|from)\b")
 _UNTIL_WORD = re.compile(r"\b(?:until|till|by|up\s+to)\b")
 _BEFORE_WORD = re.compile(r"\bbefore\b")
 _SAME_UNIT = re.compile(r"\b(?:same|that)\s+(month|year)\b")
+# A season named from an earlier time, and the month each begins in (winter: the December it starts).
+_SEASON = re.compile(r"\b(?:(following|next|subsequent)|(previous|preceding)|that|same)\s+(spring|summer|autumn|fall|winter)\b")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NEXT_WORDS = re.compile(r"\b(?:next|following|subsequent)\b")
 _PREVIOUS_WORDS = re.compile(r"\b(?:previous|preceding)\b")
 _SHIFTED = re.compile(r"\b(?:next|following|subsequent|later|earlier|previous|preceding)\b.*\b(?:month|week|day)s?\b|"
@@ -822,6 +825,17 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
         start = end = moved[0]
         precision, kind = moved[1], "point"
+    elif season := _SEASON.search(words):
+        # "that autumn" is the anchor's year; "the following spring" after March 1848 is 1849, after
+        # January 1849 still 1849; "the previous summer" before March 1849 is 1848, before October 1849 1849.
+        y, mo, _ = _parse(anchor.start)
+        begins = _SEASON_START[season.group(3)]
+        if season.group(1):
+            y += 0 if (0 < mo < begins or (not mo and begins == 12)) else 1
+        elif season.group(2):
+            y -= 0 if mo >= begins + 3 else 1
+        start = end = _fmt((y, 0, 0))
+        precision, kind = "year", "point"
     elif not expr.rel and (unit := _SAME_UNIT.search(words)) and anchor.start:
         # "the same month", "later that month" of 19 August 2009: August 2009 (of 2009 alone: 2009)
         y, mo, _ = _parse(anchor.start)
