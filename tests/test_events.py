@@ -172,3 +172,10 @@ def test_a_bare_time_after_and_again_is_left_to_the_act_before() -> None:
     # The references read "invaded … in 1657 and again in 1658" as one act told over two times.
     found = events("Denmark–Sweden relations", "Swedish forces invaded Denmark in 1657 and again in 1658.")
     assert [(start, evidence) for start, _, _, evidence in found] == [("1657", "Swedish forces invaded Denmark in 1657")]
+
+
+def test_a_relative_time_anchors_on_the_last_of_equally_precise_times_before_it() -> None:
+    found = events("Greece–Turkey relations",
+                   "Talks opened in Geneva in March 1997 and broke down in October 1998. Greece protested to the "
+                   "Security Council that summer.")
+    assert [start for start, _, _, evidence in found if evidence.startswith("Greece")] == ["1998"], found

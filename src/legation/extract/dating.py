@@ -183,7 +183,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
         wars.append(last_war)
         absolute = [e for e in exprs if e.kind != "relative" and e.start is not None]
         if absolute:
-            anchor = max(absolute, key=rank)
+            anchor = max(reversed(absolute), key=rank)  # the most precise, the last told among equals
             last = absolute[-1] if absolute[-1].kind == "point" or absolute[-1].start == absolute[-1].end else None
         elif exprs and anchor is not None:
             anchor = resolve(exprs[-1], base(anchor)) if exprs[-1].kind == "relative" else anchor
