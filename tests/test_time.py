@@ -66,7 +66,7 @@ CASES = [
      "1999", "range"),
     ("in the 19th and 20th centuries", "in the 19th and 20th centuries", "1800", "1999", "range"),
     ("in the early 18th century", "in the early 18th century", "1700", "1733", "point"),
-    ("in the mid-18th century", "in the mid-18th century", "1733", "1766", "point"),
+    ("in the mid-18th century", "in the mid-18th century", "1740", "1760", "point"),  # its middle decades
     ("the invasion of Laos in the late 15th century", "in the late 15th century", "1467", "1499", "point"),
     ("from the 1st century AD", "from the 1st century AD", "0001", None, "since"),
     ("the 1st century AD", "the 1st century AD", "0001", "0100", "point"),

@@ -83,7 +83,7 @@ _MOD_KEY = re.compile(
     r"(?P<mid>mid|middle|height|peak)", re.I)
 # Offsets into a decade or century for each modifier (contract: "early 1960s" → 1960..1963).
 _DECADE_MOD = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "h1": (0, 4), "h2": (5, 9), "turn": (-1, 1)}
-_CENTURY_MOD = {"early": (0, 33), "mid": (33, 66), "late": (67, 99), "h1": (0, 49), "h2": (50, 99),
+_CENTURY_MOD = {"early": (0, 33), "mid": (40, 60), "late": (67, 99), "h1": (0, 49), "h2": (50, 99),
                 "turn": (-5, 5)}
 
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_DASH}\s*)?(?:{vocab.MEASURES})(?!\w)|\s*%", re.I)
