@@ -199,6 +199,13 @@ CASES = [
     ("Relations were warm back in 1990.", "back in 1990", "1990", "1990", "point"),
     # a polity named as a time only when nothing makes it the actor
     ("during the Tokugawa shogunate trade was small", "during the Tokugawa shogunate", "1603", "1868", "period"),
+    # a preposition before the event a time dates: the act is after (before, since, until) that event
+    ("Vietnam withdrew after the war with Siam of 1841–1845.", "after the war with Siam of 1841–1845", "1845",
+     "1845", "after"),
+    ("Relations were frozen until the treaty of 1846.", "until the treaty of 1846", "1846", "1846", "until"),
+    ("After the 1967 war, Egypt broke relations.", "After the 1967", "1967", "1967", "after"),
+    ("He fought in the war of 1812.", "1812", "1812", "1812", "point"),  # (no such preposition)
+    ("They ratified the 1974 agreement in 2015.", "1974", "1974", "1974", "point"),
 ]
 
 

@@ -641,6 +641,18 @@ def _parse(value: str) -> Date:
     return (-parts[0] if value.startswith("-") else parts[0], parts[1], parts[2])
 
 
+# "after the war with Siam of 1841–1845", "since the treaty of 1846": a preposition before the event the
+# time dates, which the act is placed after (before, since, until).
+_PREP_EVENT_OF = re.compile(
+    r"(?<!\w)(?P<p>after|following|shortly\s+after|soon\s+after|before|shortly\s+before|since|until|till)\s+the\s+"
+    r"(?:[\w'’–-]+\s+){0,3}?(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|"
+    r"treaty|agreement|accords?|armistice|ceasefire|partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
+    r"\s+(?:of|in)\s+\Z", re.I)
+# "after the 1967 war": the same, the year before the event's noun.
+_PREP_THE = re.compile(r"(?<!\w)(?P<p>after|following|before|since|until)\s+the\s+\Z", re.I)
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’–-]+\s+){0,2}?(?:wars?|conflict|crisis|revolution|invasion|uprising|"
+                               r"rebellion|revolt|occupation|coup|treaty|agreement|accords?|armistice|ceasefire|"
+                               r"partition)\b", re.I)
 _THAT_BEFORE = re.compile(r"\b(?:later |earlier |early |late )?(?:that|the same)\s+\Z", re.IGNORECASE)
 
 
@@ -648,6 +660,11 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     """Apply the preposition before a group and the suffix after it; None if it dates nothing."""
     first = g.parts[0]
     found = _prep_before(text, g.s, floor) if first.cat != "relative" else None
+    if found is None and first.cat != "relative" and (event := _PREP_EVENT_OF.search(text, max(floor, g.s - 100), g.s)):
+        found = " ".join(event.group("p").lower().split()), event.start()
+    elif (found is None and first.cat == "year" and (event := _PREP_THE.search(text, max(floor, g.s - 20), g.s))
+          and _EVENT_NOUN_AFTER.match(text, g.e)):
+        found = event.group("p").lower(), event.start()
     prep, start = found or ("", g.s)
     if first.kind == "relative" and g.lo is None:  # a bare month or day keeps its preposition ("in March")
         if first.need == "number" and not (prep in _PREP_FOR_NUMBERS or first.mod):
