@@ -200,6 +200,11 @@ from legation.extract.cues import has_cue, read_clause
     ("162 enclaves were exchanged", {"COOPERATE"}),
     ("Hugo Chávez sent ten battalions to the border", {"MOBILIZE"}),
     ("the two governments exchanged accusations", {"ACCUSE"}),
+    # a person's return is a visit, an envoy's the renewal of ties, a territory's a concession
+    ("Commodore Perry returned with nine ships", {"CONSULT"}),
+    ("the president returned the visit in Tirana", {"CONSULT"}),
+    ("both ambassadors returned", {"COOPERATE"}),
+    ("Tacna returned to Peru", {"CONCEDE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -224,6 +229,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("he knelt at the monument to the Warsaw Ghetto Uprising", "ASSAULT"),  # a name
     ("his offensive remarks angered them", "ASSAULT"),
     ("the road was blocked by snow", "SANCTION"),
+    ("Commodore Perry returned with nine ships", "CONCEDE"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

@@ -177,6 +177,11 @@ CUES: tuple[Cue, ...] = (
          "CONCEDE", "SUPPORT"),
     _cue(r"\bhand-?overs?\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:troops|forces|soldiers|units)\s+(?:\w+\s+)?returned\b", "MOBILIZE", "COERCE"),
+    # A person's return is a visit ("Perry returned [the following year]", "returned the visit"), an envoy's
+    # the renewal of relations; a territory's ("Tacna returned to Peru") is the concession below.
+    _cue(r"\b(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+){0,2}?returned\b", "COOPERATE", "SUPPORT"),
+    _cue(r"\breturned\s+(?:the\s+(?:visit|gesture)\b|for\s+(?:an?\s+)?(?:\w+\s+)?visit\b)|\breturned(?=\s*(?:[,.;]|\Z|with\b))",
+         "CONSULT", mode="visit"),
     _cue(r"\b(?:settled|resolved|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
          r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|"
