@@ -15,6 +15,7 @@ from legation.extract.cues import has_cue, read_clause
     ("both countries recalled their ambassadors", {"SANCTION"}),
     ("Both countries withdrew their ambassadors", {"SANCTION"}),
     ("South Africa recalled its high commissioner from Nigeria", {"SANCTION"}),
+    ("the British accused the consul, and Athens recalled him", {"SANCTION", "ACCUSE"}),  # the envoy named before
     ("the army withdrew from the border", {"RETREAT"}),
     ("South Africa temporarily closed its missions in Nigeria", {"SANCTION"}),
     ("ordered the consulates in Hargeisa and Garowe to close", {"SANCTION"}),
@@ -230,6 +231,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("his offensive remarks angered them", "ASSAULT"),
     ("the road was blocked by snow", "SANCTION"),
     ("Commodore Perry returned with nine ships", "CONCEDE"),
+    ("he recalled him as a friend", "SANCTION"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

@@ -43,7 +43,8 @@ CUES: tuple[Cue, ...] = (
          r"(?:ans|ese|is|ish|s)\b)", "COERCE", "ASSAULT"),
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
     _cue(r"\b(?:recall(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing|awal))\b[^.;]{0,30}\b(?:ambassadors?|envoys?|"
-         r"high commissioners?|charg[ée]s? d'affaires|diplomats)\b", "SANCTION", mode="recall"),
+         r"high commissioners?|charg[ée]s? d'affaires|diplomats|consuls?)\b|"
+         r"\brecall(?:s|ed|ing)?\s+(?:him|her)\b(?!\s+(?:as|that|saying)\b)", "SANCTION", mode="recall"),
     _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
     _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions|tax(?:es)?|"
          r"levy|levies)\b|"
