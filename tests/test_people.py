@@ -105,6 +105,12 @@ def test_a_counterpart_of_a_side_is_of_the_other_side() -> None:
     assert (found.get("Santiago Cafiero"), found.get("James Cleverly")) == ("ARG", "GBR"), found
 
 
+def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_order() -> None:
+    found = people("Finland–Sweden relations",
+                   "In May 2019 the transport ministers Anne Berner and Tomas Eneroth signed a treaty on a bridge.")
+    assert (found.get("Anne Berner"), found.get("Tomas Eneroth")) == ("FIN", "SWE"), found
+
+
 @pytest.mark.parametrize("title, sentence, name, country", [
     # a title word that is part of the name a leader is known by stays in it
     ("Bangladesh–India relations", "On 19 March 1972, Prime Ministers Indira Gandhi and Sheikh Mujibur Rahman signed "

@@ -493,6 +493,11 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                 found[j] = (replace(q, country=doc.other(p.country)), INFERRED)
             elif lq >= KNOWN > lp and q.country in doc.sides:
                 found[i] = (replace(p, country=doc.other(q.country)), INFERRED)
+            elif p.country is None and q.country is None:
+                # "the transport ministers X and Y signed …", neither's side told: one of each, in the title's
+                # order (a guess: see docs/limitations.md)
+                found[i], found[j] = (replace(p, country=doc.sides[0]), GUESSED), (replace(q, country=doc.sides[1]),
+                                                                                    GUESSED)
         # "Foreign Minister X informed British Foreign Secretary Y": counterparts, one of each side.
         if len(office) == 2:
             (i, a), (j, b) = office.items()
