@@ -202,10 +202,11 @@ CASES = [
     # a preposition before the event a time dates: the act is after (before, since, until) that event
     ("Vietnam withdrew after the war with Siam of 1841–1845.", "after the war with Siam of 1841–1845", "1845",
      "1845", "after"),
-    ("Relations were frozen until the treaty of 1846.", "until the treaty of 1846", "1846", "1846", "until"),
+    ("Relations were frozen since the revolution of 1979.", "since the revolution of 1979", "1979", None, "since"),
+    ("and lasted until the Addis Ababa Agreement of 1972", "1972", "1972", "1972", "point"),  # an act of its own
     ("After the 1967 war, Egypt broke relations.", "After the 1967", "1967", "1967", "after"),
     ("He fought in the war of 1812.", "1812", "1812", "1812", "point"),  # (no such preposition)
-    ("They ratified the 1974 agreement in 2015.", "1974", "1974", "1974", "point"),
+    ("After the 1974 agreement, trade grew.", "1974", "1974", "1974", "point"),
 ]
 
 

@@ -641,18 +641,18 @@ def _parse(value: str) -> Date:
     return (-parts[0] if value.startswith("-") else parts[0], parts[1], parts[2])
 
 
-# "after the war with Siam of 1841–1845", "since the treaty of 1846": a preposition before the event the
-# time dates, which the act is placed after (before, since, until).
+# "after the war with Siam of 1841–1845", "since the revolution of 1979": a preposition before the event
+# the time dates, which the act is placed after (before, since, until). (Not an agreement's: "until the
+# Addis Ababa Agreement of 1972" names an act of its own, which the clause reports.)
 _PREP_EVENT_OF = re.compile(
     r"(?<!\w)(?P<p>after|following|shortly\s+after|soon\s+after|before|shortly\s+before|since|until|till)\s+the\s+"
     r"(?:[\w'’–-]+\s+){0,3}?(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|"
-    r"treaty|agreement|accords?|armistice|ceasefire|partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
+    r"partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
     r"\s+(?:of|in)\s+\Z", re.I)
 # "after the 1967 war": the same, the year before the event's noun.
 _PREP_THE = re.compile(r"(?<!\w)(?P<p>after|following|before|since|until)\s+the\s+\Z", re.I)
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’–-]+\s+){0,2}?(?:wars?|conflict|crisis|revolution|invasion|uprising|"
-                               r"rebellion|revolt|occupation|coup|treaty|agreement|accords?|armistice|ceasefire|"
-                               r"partition)\b", re.I)
+                               r"rebellion|revolt|occupation|coup|partition)\b", re.I)
 _THAT_BEFORE = re.compile(r"\b(?:later |earlier |early |late )?(?:that|the same)\s+\Z", re.IGNORECASE)
 
 
