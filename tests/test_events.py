@@ -179,3 +179,14 @@ def test_a_relative_time_anchors_on_the_last_of_equally_precise_times_before_it(
                    "Talks opened in Geneva in March 1997 and broke down in October 1998. Greece protested to the "
                    "Security Council that summer.")
     assert [start for start, _, _, evidence in found if evidence.startswith("Greece")] == ["1998"], found
+
+
+def test_a_span_from_the_time_told_neither_cuts_a_clause_nor_anchors_what_follows() -> None:
+    found = events("Lithuania–Poland relations",
+                   "On 3 May 1920 Poland sent an ultimatum demanding an answer within 24 hours, and Lithuania gave "
+                   "in two days later.")
+    assert [start for start, *_ in found] == ["1920-05-03", "1920-05-05"], found
+    found = events("India–Nepal relations",
+                   "After the earthquake of April 2015 India launched a relief operation, its largest abroad, "
+                   "within hours.")
+    assert [evidence.endswith("within hours") for *_, evidence in found] == [True], found

@@ -311,6 +311,8 @@ def test_several_in_order() -> None:
     ("Riyadh withdrew the privileges of Yemeni workers that autumn.", "that autumn", 0),  # seasons
     ("and again at Novara the following spring.", "the following spring", 0),
     ("Later that summer the talks resumed.", "Later that summer", 0),
+    ("they left within two weeks", "within two weeks", 0),  # a span from the time told
+    ("took the port within months", "within months", 0),
 ])
 def test_relative(sentence: str, words: str, rel: int) -> None:
     t = [t for t in find_times(sentence) if t.kind == "relative"][0]
@@ -346,6 +348,8 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("the following May", "in July 2015", "2016-05", "2016-05", "point"),  # the next May after the anchor
     ("that December", "In May 2016", "2016-12", "2016-12", "point"),
     ("the following May", "in March 2015", "2015-05", "2015-05", "point"),
+    ("within months", "On 7 April 1767", "1767", "1767", "point"),  # the year: no finer
+    ("within 48 hours", "in March 1938", "1938", "1938", "point"),
     # A season is told as its year: the anchor's, or the one its next (or last) such season falls in.
     ("that autumn", "on 22 May 1990", "1990", "1990", "point"),
     ("later that summer", "on 3 July 1914", "1914", "1914", "point"),

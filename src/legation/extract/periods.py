@@ -443,6 +443,9 @@ RELATIVE_PHRASES = (
      "this period|that period|same period|this time|that time|same time|this era|that era|same era|"
      "this decade|that decade|same decade"),
     (rf"during\s+the\s+period{CLAUSE_END}", 0, "during the period"),
+    # A deadline or a span from an earlier time: "they left within two weeks", "within months" (that year).
+    (r"within\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|a\s+few|several|a\s+matter\s+of)\s+)?"
+     r"(?:hours?|days?|weeks?|months?)\b|within\s+(?:a|one|the)\s+year\b", 0, "within"),
     # Seasons told from an earlier time: "that autumn", "later that summer", "the following spring"
     # (the year: a season is no month; see time.resolve).
     (r"(?:(?:in|during|by|through)\s+)?(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?:following|next|"

@@ -842,6 +842,9 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
         start = end = moved[0]
         precision, kind = moved[1], "point"
+    elif words.startswith("within"):  # "within weeks", "within a year": the anchor's year
+        start = end = _fmt((_parse(anchor.start)[0], 0, 0))
+        precision, kind = "year", "point"
     elif season := _SEASON.search(words):
         # "that autumn" is the anchor's year; "the following spring" after March 1848 is 1849, after
         # January 1849 still 1849; "the previous summer" before March 1849 is 1848, before October 1849 1849.
