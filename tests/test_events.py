@@ -190,3 +190,10 @@ def test_a_span_from_the_time_told_neither_cuts_a_clause_nor_anchors_what_follow
                    "After the earthquake of April 2015 India launched a relief operation, its largest abroad, "
                    "within hours.")
     assert [evidence.endswith("within hours") for *_, evidence in found] == [True], found
+
+
+def test_a_time_the_act_is_only_placed_after_gives_way_to_its_own() -> None:
+    found = events("Algeria–France relations",
+                   "After the putsch of 21 April 1961 in Algiers, France and the FLN signed the Évian Accords on "
+                   "18 March 1962.")
+    assert [start for start, *_ in found] == ["1962-03-18"], found

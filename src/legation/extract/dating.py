@@ -200,12 +200,14 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
 
 
 def best(times: list[TimeExpr]) -> TimeExpr:
-    """The time of a clause from its expressions: the most precise, first among equals.
+    """The time of a clause from its expressions: the most precise, first among equals, and a time the
+    act is only placed after or before ("After the revolution of 25 April 1974, … signed … on 15 January
+    1975") only when there is no other.
 
     A point at the very end of a framing period closes it: "During World War II,
     … fought back to final victory in 1945" is 1939..1945, not 1945.
     """
-    top = max(times, key=lambda t: (rank(t), -t.span[0]))
+    top = max(times, key=lambda t: (t.kind not in ("after", "before"), rank(t), -t.span[0]))
     for frame in times:
         if (frame is not top and frame.kind == "period" and is_frame(frame) and frame.start and frame.end
                 and top.start and year(top.start) == year(frame.end) and year(frame.start) < year(top.start)):
