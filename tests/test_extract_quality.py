@@ -54,6 +54,8 @@ REQUIRED["dev7"] = {"overall": 0.89, "events_strict": 0.76, "missions": 0.90, "p
 # An eighth (tests/fixtures/dev8/README.md), for finding general gaps (0.910 with the rules before this round,
 # 0.916 when it arrived).
 REQUIRED["dev8"] = {"overall": 0.90, "events_strict": 0.70, "missions": 0.95, "people": 0.84}
+# A ninth (tests/fixtures/dev9/README.md), for finding general gaps (0.919 with the rules before this round).
+REQUIRED["dev9"] = {"overall": 0.89, "events_strict": 0.66, "missions": 0.95, "people": 0.84}
 # A tenth (tests/fixtures/dev10/README.md), held out like dev3 and dev6: no rule is tuned on it (0.945 when it
 # arrived, as with the rules before this round; its bar sits under that).
 REQUIRED["dev10"] = {"overall": 0.91, "events_strict": 0.74, "missions": 0.95, "people": 0.85}
