@@ -59,6 +59,11 @@ def close(a: float, b: float) -> bool:
     ("Switzerland paid 7 million Swiss francs", "7 million Swiss francs", 7e6, "CHF"),
     ("It paid 5 million pounds sterling.", "5 million pounds sterling", 5e6, "GBP"),
     ("It paid two billion dollars.", "two billion dollars", 2e9, "USD"),
+    # signs and adjectives of the smaller currencies
+    ("budgeted at 1.8 billion Dominican pesos", "1.8 billion Dominican pesos", 1.8e9, "DOP"),
+    ("sales earned it Nu 20 billion in 2022", "Nu 20 billion", 2e10, "BTN"),
+    ("trade worth RM 300 billion", "RM 300 billion", 3e11, "MYR"),
+    ("a trade surplus of ₩5 trillion", "₩5 trillion", 5e12, "KRW"),
 ])
 def test_money(sentence, text, value, unit):
     q = only(sentence)
@@ -275,6 +280,7 @@ def test_a_named_payer_before_an_amount_does_not_make_it_a_label():
     "COVID-19 vaccines", "UN Security Council Resolution 1244", "300 pounds of cotton",
     "In 1975 killed in action", "the 1991 wounded veterans' fund", "the Resolution 550 million times",
     "a specimen", "to host the COP29 climate conference", "at COP 26 in Glasgow",
+    "India paid for Bhutan's first five-year plan.", "up to 250 million gallons a day",
 ])
 def test_not_quantities(sentence):
     assert find_quantities(sentence) == []

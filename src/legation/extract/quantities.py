@@ -41,11 +41,14 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
 # ---------------------------------------------------------------- currencies
 _ISO = re.findall(r"[A-Z]{3}", "USD EUR GBP JPY CNY RMB INR PKR RUB CHF CAD AUD NZD HKD SGD KRW TRY SAR AED MAD DZD TND EGP ZAR "
         "NGN BRL MXN ARS CLP COP SEK NOK DKK ISK PLN CZK HUF UAH BYN KZT IRR IQD ILS THB VND IDR MYR PHP "
-        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD")
+        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG")
 _SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP",
-            "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee"}
-_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|A|C|S|R)\$|Rs\.?)|[$€£¥₹₽₨]"
+            "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee", "rm": "MYR",
+            "nu": "BTN", "nu.": "BTN", "rd$": "DOP", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "₦": "NGN",
+            "₺": "TRY", "₪": "ILS", "₴": "UAH", "₸": "KZT", "kz": "AOA"}
+_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|RD|A|C|S|R)\$|Rs\.?|(?-i:RM|Nu\.?|Kz)(?=\s?\d))"
+        r"|[$€£¥₹₽₨₩₫฿₱₦₺₪₴₸]"
         rf"|(?<![A-Za-z])(?:{'|'.join(_ISO)})(?=\s?\d))\s?")
 _CUR_WORDS = {
     "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "pound": "GBP", "sterling": "GBP",
@@ -70,7 +73,9 @@ _ADJ_CODE = {
     "swiss": "CHF", "cfa": "XOF", "french": "FRF", "turkish": "TRY", "swedish": "SEK", "norwegian": "NOK",
     "danish": "DKK", "icelandic": "ISK", "saudi": "SAR", "qatari": "QAR", "iranian": "IRR", "omani": "OMR",
     "mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
-    "philippine": "PHP", "cuban": "CUP", "egyptian": "EGP", "lebanese": "LBP", "belarusian": "BYN",
+    "philippine": "PHP", "cuban": "CUP", "dominican": "DOP", "uruguayan": "UYU", "bolivian": "BOB",
+    "malaysian": "MYR", "bhutanese": "BTN", "thai": "THB", "indonesian": "IDR", "vietnamese": "VND",
+    "south korean": "KRW", "korean": "KRW", "angolan": "AOA", "haitian": "HTG", "egyptian": "EGP", "lebanese": "LBP", "belarusian": "BYN",
     "russian": "RUB", "soviet": "SUR", "chinese": "CNY", "japanese": "JPY", "british": "GBP",
     "south african": "ZAR", "brazilian": "BRL", "kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS",
     "ethiopian": "ETB", "eritrean": "ERN", "gambian": "GMD", "jamaican": "JMD", "fijian": "FJD",
@@ -82,7 +87,7 @@ _CONTEXT = {
               "libya": "LYD", "serbia": "RSD", "bahrain": "BHD"},
     "dirham": {"morocc": "MAD", "emirat": "AED", "uae": "AED", "dubai": "AED"},
     "peso": {"mexic": "MXN", "argentin": "ARS", "chile": "CLP", "philippin": "PHP", "cuba": "CUP",
-             "colombia": "COP"},
+             "colombia": "COP", "dominican": "DOP", "urugua": "UYU"},
     "krone": {"norw": "NOK", "denmark": "DKK", "danish": "DKK"},
     "krona": {"iceland": "ISK", "swed": "SEK"},
     "rial": {"iran": "IRR", "oman": "OMR", "yemen": "YER"},
@@ -108,7 +113,7 @@ _NUMBER = re.compile(
 # ("one" … "ninety"), or "a" before "hundred", "thousand" and the like. _NUMBER is tried only there.
 # Each search opens with a set of characters, so that the engine skips to them; the words are found with
 # the sentence's other words (see legation.extract.triggers).
-_SIGN_START = re.compile(r"\d+|[$€£¥₹₽₨]")  # (a run of digits: a match inside one starts where one ended)
+_SIGN_START = re.compile(r"\d+|[$€£¥₹₽₨₩₫฿₱₦₺₪₴₸]")  # (a run of digits: a match inside one starts where one ended)
 _ASCII_SIGN = re.compile(r"[0-9$]")  # what _SIGN_START can find in ASCII text
 _DIGIT = re.compile(r"\d")
 _DASH_WORD = re.compile(r"[-–]\w")  # after a number: "10-year", "1980–1990"
@@ -150,8 +155,9 @@ _ELIDED_REACH = 60  # characters from the end of the figure whose noun is borrow
 _ELIDED_BREAK = re.compile(r"[;.!?]\s")  # nor across a sentence that ends, or a semicolon
 _TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
 # A duration used as an adjective: "a 25-year treaty", "a ten-year Commonwealth", "a 30-day deadline". The unit in
-# lower case ("the Six-Day War" is a name), and not an age ("a 12-year-old").
-_TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s|-long\b)")
+# lower case ("the Six-Day War" is a name), and not an age ("a 12-year-old") nor the kind of a plan ("the twelfth
+# five-year plan").
+_TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s(?!plans?\b|programmes?\b|programs?\b)|-long\b)")
 # "a month", "a century" as a duration: only where the words before make it one ("the war lasted a month",
 # "disputed for more than a century"); "a year later" dates, "a day" in "10 million a day" is a rate.
 _A_DURATION = re.compile(
@@ -216,7 +222,9 @@ _PARTY_NOUNS = {"country", "nation", "state", "side", "government", "party", "ne
                 "delegation", "monarch", "king", "economy", "army", "military", "navy", "community", "empire"}
 _NOT_COUNTED = {"time", "way", "other", "one", "thousand", "hundred", "million", "billion", "ten", "dozen",
                 "third", "quarter", "half", "halve", "fifth", "percent", "barrel", "ton", "tonne", "mile",
-                "kilometre", "kilometer", "metre", "meter", "hectare", "acre", "litre", "liter", "point",
+                "kilometre", "kilometer", "metre", "meter", "hectare", "acre", "litre", "liter", "point", "gallon",
+                "kilogram", "gram", "foot", "feet", "inch", "yard", "megawatt", "kilowatt", "gigawatt", "watt",
+                "calorie", "degree", "knot", "byte", "gigabyte",
                 "hour", "minute", "second", "week", "pound", "dollar", "euro", "ruble", "rouble", "rupee"}
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:s|ese)")
 _NOT_DEMONYM = {"Nations", "Islands", "States", "Games", "Olympics", "Wars", "Accords", "Points", "Powers",
@@ -499,7 +507,8 @@ _SHARED_WORD = {
     "dinar": {"DZD": "DZA", "TND": "TUN", "KWD": "KWT", "IQD": "IRQ", "JOD": "JOR", "LYD": "LBY", "RSD": "SRB",
               "BHD": "BHR"},
     "dirham": {"MAD": "MAR", "AED": "ARE"},
-    "peso": {"MXN": "MEX", "ARS": "ARG", "CLP": "CHL", "PHP": "PHL", "CUP": "CUB", "COP": "COL"},
+    "peso": {"MXN": "MEX", "ARS": "ARG", "CLP": "CHL", "PHP": "PHL", "CUP": "CUB", "COP": "COL", "DOP": "DOM",
+             "UYU": "URY"},
     "rial": {"IRR": "IRN", "OMR": "OMN", "YER": "YEM"},
     "riyal": {"SAR": "SAU", "QAR": "QAT"},
 }
