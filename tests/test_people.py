@@ -112,6 +112,18 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
 
 
 @pytest.mark.parametrize("title, sentence, name, country", [
+    # a consort is of the monarch's side, whichever side had queens
+    ("Belgium–Netherlands relations", "King Philippe and Queen Mathilde paid a state visit to the Netherlands in "
+     "November 2016.", "Mathilde", "BEL"),
+    # the guest of a state visit is of the other side
+    ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
+     "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),
+])
+def test_the_side_of_a_royal_couple_and_of_a_guest(title: str, sentence: str, name: str, country: str) -> None:
+    assert people(title, sentence).get(name) == country
+
+
+@pytest.mark.parametrize("title, sentence, name, country", [
     # a title word that is part of the name a leader is known by stays in it
     ("Bangladesh–India relations", "On 19 March 1972, Prime Ministers Indira Gandhi and Sheikh Mujibur Rahman signed "
      "a 25-year Treaty of Friendship.", "Sheikh Mujibur Rahman", "BGD"),

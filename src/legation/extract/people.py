@@ -293,7 +293,8 @@ _RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|"
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
                            r"President)")
-_VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid a visit to|travelled to|traveled to|went to)\s+(?:the\s+)?"
+_VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid (?:a|an|their|his|her) (?:\w+ ){0,2}?visits? to|travelled to|traveled to|"
+                      r"went to)\s+(?:the\s+)?"
                       r"([A-Z][\w ]+)")
 _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|mismanagement|successor|return)")
 # "the Treaty of Friendship, Commerce and Navigation": the words after such a head are the thing's name.
@@ -302,6 +303,11 @@ _IN_A_NAME = re.compile(r"\b(?:Treaty|Treaties|Agreement|Convention|Pact|Accords
                         r"(?:(?:the\s+)?[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*\Z")
 _NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize|city|airport|university|"
                                 r"stadium|street|square|avenue|bridge|trail)\b", re.IGNORECASE)
+
+
+# "King Philippe and Queen Mathilde": a monarch and the consort.
+_CONSORTS = re.compile(rf"\b(?:King|Emperor|Tsar|Prince|Crown\s+Prince|Grand\s+Duke)\s+(?P<monarch>{_NAME})\s+and\s+"
+                       rf"(?:Queen|Empress|Tsarina|Princess|Crown\s+Princess|Grand\s+Duchess)\s+(?P<consort>{_NAME})")
 
 
 def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, name: str,
@@ -498,6 +504,11 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                 # order (a guess: see docs/limitations.md)
                 found[i], found[j] = (replace(p, country=doc.sides[0]), GUESSED), (replace(q, country=doc.sides[1]),
                                                                                     GUESSED)
+        # "King Philippe and Queen Mathilde": a consort is of the monarch's side (a queen's title says no more).
+        for m in _CONSORTS.finditer(text) if " and " in text else ():
+            i, j = here.get(m.start("monarch")), here.get(m.start("consort"))
+            if i is not None and j is not None and found[i][1] >= KNOWN > found[j][1] and found[i][0].country:
+                found[j] = (replace(found[j][0], country=found[i][0].country), INFERRED)
         # "Foreign Minister X informed British Foreign Secretary Y": counterparts, one of each side.
         if len(office) == 2:
             (i, a), (j, b) = office.items()
