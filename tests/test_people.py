@@ -149,6 +149,8 @@ def test_a_king_is_still_named_without_his_title() -> None:
     # capitals of Central European alphabets
     ("Lithuania–Poland relations", "General Lucjan Żeligowski's troops seized Vilnius in October 1920.",
      "Lucjan Żeligowski"),
+    # a particle after the second word
+    ("Angola–Portugal relations", "Paulo Dias de Novais founded Luanda in 1575.", "Paulo Dias de Novais"),
 ])
 def test_a_name_is_found_whole_without_its_title(title: str, sentence: str, name: str) -> None:
     assert name in people(title, sentence), people(title, sentence)

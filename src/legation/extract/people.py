@@ -66,7 +66,7 @@ _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|d
                 r"expelled|recalled|apologi[sz]ed|sent|told|warned|threatened|returned|arrived|landed|"
                 r"commanded|founded|negotiated|exchanged|established|opened|closed|withdrew)")
 _AGENT = re.compile(
-    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}),?\s+{_AGENT_VERBS}\b"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}),?\s+{_AGENT_VERBS}\b"
 )
 # "Presidents Jomo Kenyatta and Julius Nyerere", "Prime Ministers Nehru and Liaquat Ali Khan",
 # "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
