@@ -115,11 +115,14 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # a consort is of the monarch's side, whichever side had queens
     ("Belgium–Netherlands relations", "King Philippe and Queen Mathilde paid a state visit to the Netherlands in "
      "November 2016.", "Mathilde", "BEL"),
+    # a group's leader is of the group's country
+    ("Czech Republic–Slovakia relations", "In 1920 Slovak autonomists led by Andrej Hlinka accused Prague of "
+     "breaking the promise.", "Andrej Hlinka", "SVK"),
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),
 ])
-def test_the_side_of_a_royal_couple_and_of_a_guest(title: str, sentence: str, name: str, country: str) -> None:
+def test_the_side_of_a_consort_a_guest_and_a_group_leader(title: str, sentence: str, name: str, country: str) -> None:
     assert people(title, sentence).get(name) == country
 
 

@@ -279,6 +279,8 @@ _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
+# "Slovak autonomists led by X": the group's country is the leader's.
+_LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
 # Heads of state or government: which side has them says something ("Prime Minister X and President Y").
 _HEAD_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor",
@@ -343,6 +345,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])]
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
+    if (m := _LED_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
+        return c[0].iso3, SAID
     if m := _BETWEEN_BEFORE.search(before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
