@@ -168,10 +168,16 @@ def test_a_conjunct_that_leaves_out_its_verb_repeats_the_act_before_it() -> None
     assert record.events[1].actors == record.events[0].actors  # (the act's sides, from the clause before)
 
 
-def test_a_bare_time_after_and_again_is_left_to_the_act_before() -> None:
+def test_a_bare_time_after_and_again_runs_the_act_before_to_it() -> None:
     # The references read "invaded … in 1657 and again in 1658" as one act told over two times.
     found = events("Denmark–Sweden relations", "Swedish forces invaded Denmark in 1657 and again in 1658.")
-    assert [(start, evidence) for start, _, _, evidence in found] == [("1657", "Swedish forces invaded Denmark in 1657")]
+    assert found == [("1657", "1658", ("ASSAULT",), "Swedish forces invaded Denmark in 1657 and again in 1658")]
+
+
+def test_a_year_followed_by_a_thousands_figure_is_no_date() -> None:
+    found = events("Norway–Sweden relations",
+                   "In 1905, in a referendum on 13 August, 368,208 Norwegians voted for the dissolution of the union.")
+    assert [start for start, *_ in found] == ["1905-08-13"], found
 
 
 def test_a_relative_time_anchors_on_the_last_of_equally_precise_times_before_it() -> None:

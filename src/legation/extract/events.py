@@ -116,6 +116,14 @@ class _Places:
         return len(named) == 2 or bool(_JOINT.search(text))
 
 
+def _trimmed(text: str, clause: Clause) -> int:
+    """Where the clause's words end: before its closing stop and commas."""
+    j = clause.end
+    while j > clause.start and text[j - 1] in " .,;:":
+        j -= 1
+    return j
+
+
 def _inherited(carried: TimeExpr, reading, clause_text: str, bilateral: Callable[[], bool]) -> TimeExpr | None:
     """A time for a past act with none of its own: ``carried``, the sentence's (see :func:`_carried`).
 
@@ -179,8 +187,12 @@ def extract(doc: Doc) -> tuple[Event, ...]:
             reading = read_clause(blanked)
             gapped = not reading.types and told is not None and _GAPPED.match(blanked)
             if gapped and not blanked[gapped.end():].strip(" ,.;:"):
-                # "captured Ayutthaya in 1564 | and again in 1569": the references take it as the one act
-                # told over a time, so it is left to the clause before (see docs/limitations.md)
+                # "invaded Norway in 1716 | and again in 1718": one act told over a time, as the references
+                # read it: the act before, to this time
+                last = events[-1]
+                if when is not None and when.end and last.end and last.end < when.end:
+                    evidence, span = doc.span_of(sentence, told[2], _trimmed(sentence.text, clause))
+                    events[-1] = replace(last, evidence=evidence, span=span, end=when.end)
                 continue
             if gapped:  # "defeated its army at Custoza that July | and again at Novara the following spring"
                 reading = told[0]
@@ -198,14 +210,11 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 continue
             if not reading.strong and _STATE.match(blanked):
                 continue
-            j = clause.end
-            while j > clause.start and sentence.text[j - 1] in " .,;:":
-                j -= 1
-            evidence, span = doc.span_of(sentence, clause.start, j)
+            evidence, span = doc.span_of(sentence, clause.start, _trimmed(sentence.text, clause))
             actors = places.actors(clause.start, clause.end)
             if gapped and not actors:
                 actors = told[1]
-            before = reading, actors
+            before = reading, actors, clause.start
             events.append(Event(
                 evidence=evidence,
                 span=span,

@@ -347,11 +347,11 @@ _DIGIT, _MONTHISH = _found(r"\d"), _found(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|
 _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
     (r"(\d\d{3})-(\d{2})-(\d{2})(?![\w-])", _iso_core, _DIGIT),
     (rf"(?P<d1>{_DAY})(?:(?:\s*{_DASH}\s*|\s+(?:to|and)\s+)(?P<d2>{_DAY}))?\s+(?:of\s+)?"
-     rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?", _day_core, _MONTHISH),
-    (rf"(?<!\w)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*{_DASH}\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>\d{{3,4}})(?!\w))?"
+     rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{3,4}})(?!\w|[,.]\d))?", _day_core, _MONTHISH),
+    (rf"(?<!\w)(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*{_DASH}\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>\d{{3,4}})(?!\w|[,.]\d))?"
      rf"(?!\s*(?:{vocab.MEASURES}|{vocab.COUNTED})(?!\w))", _day_core, _MONTHISH),
     (rf"(?<!\w)(?P<m>{_MONTH})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|through|until)\s+)(?P<m2>{_MONTH}))?"
-     rf"(?:\s+of)?,?\s+(?P<y>\d{{3,4}})(?!\w)", _month_core, _MONTHISH),
+     rf"(?:\s+of)?,?\s+(?P<y>\d{{3,4}})(?!\w|[,.]\d)", _month_core, _MONTHISH),
     (rf"(?<!\w){_MONTH_FULL}", lambda m, text: _relative(m, cat="bmonth", need="number"), _MONTHISH),
     (rf"(?P<y>\d\d{{0,3}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}", _year_core, _DIGIT),
     (rf"(?P<y>\d\d{{0,3}})\s*(?:{_DASH}|/)\s*(?P<y2>\d{{2,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}(?!{_DASH}\d)",
