@@ -201,6 +201,29 @@ from legation.extract.cues import has_cue, read_clause
     ("162 enclaves were exchanged", {"COOPERATE"}),
     ("Hugo Chávez sent ten battalions to the border", {"MOBILIZE"}),
     ("the two governments exchanged accusations", {"ACCUSE"}),
+    # criticism, a dispute taken to a court, quarrels
+    ("the prime minister called the decision a mistake", {"ACCUSE"}),
+    ("Malaysia took the reclamation works to the International Tribunal for the Law of the Sea", {"ACCUSE"}),
+    ("the two sides quarrelled over port limits", {"ACCUSE"}),
+    # independence declared, restored, or a union left; autonomy granted
+    ("the diet declared an independent Slovak State", {"REJECT"}),
+    ("the parliament adopted a declaration of sovereignty", {"REJECT"}),
+    ("Estonia restored its independence", {"REJECT"}),
+    ("Neto proclaimed the People's Republic of Angola", {"REJECT"}),
+    ("Singapore left the federation", {"RETREAT"}),
+    ("Prague granted Slovakia autonomy", {"CONCEDE"}),
+    # honours, sponsorship, lobbying; subsidies raised, restored or cut; delegations; troops moved; hostages
+    ("the king gave the prime minister the Order of the Druk Gyalpo", {"SUPPORT"}),
+    ("India sponsored Bhutan's admission to the United Nations", {"SUPPORT"}),
+    ("Egypt lobbied for their removal", {"SUPPORT"}),
+    ("India raised the subsidy to 500,000 rupees a year", {"AID"}),
+    ("the subsidies were restored", {"AID"}),
+    ("India cut its subsidies on cooking gas", {"SANCTION"}),
+    ("the prime minister suspended the project", {"SANCTION"}),
+    ("the prime minister led eleven ministers to the city", {"CONSULT"}),
+    ("the two republics opened diplomatic relations", {"SUPPORT"}),
+    ("Both sides moved troops to the border", {"MOBILIZE"}),
+    ("three of its diplomats were held in Hanoi", {"COERCE"}),
     # a person's return is a visit, an envoy's the renewal of ties, a territory's a concession
     ("Commodore Perry returned with nine ships", {"CONSULT"}),
     ("the president returned the visit in Tirana", {"CONSULT"}),
@@ -232,6 +255,9 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the road was blocked by snow", "SANCTION"),
     ("Commodore Perry returned with nine ships", "CONCEDE"),
     ("he recalled him as a friend", "SANCTION"),
+    ("the prime minister returned to power", "CONCEDE"),
+    ("the army left the city", "RETREAT"),
+    ("he left it to the courts", "RETREAT"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

@@ -68,6 +68,9 @@ CUES: tuple[Cue, ...] = (
          r"airspace|missions|high commissions?|complex|crossings?|liaison office)\b|"
          r"\b(?:ordered|given|told)\b[^.;]{0,60}\bto (?:close|leave)\b|\bfined\b",
          "SANCTION", "COERCE"),
+    _cue(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:its\s+|their\s+|the\s+|all\s+)?(?:\w+\s+)?(?:subsidies|aid|assistance|funding|"
+         r"supplies|imports|credit)\b|\bsuspend(?:s|ed|ing)?\s+(?:the|its|their)\s+(?:\w+\s+)?(?:project|programme|program|"
+         r"construction|scheme)\b", "SANCTION", "REJECT"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
          r"deal|accord|dialogue|process|rapprochement|aid|assistance|visa services|services)\b", "REJECT", "SANCTION"),
     _cue(r"\b(?:re-?introduc|introduc|impos)\w*\s+(?:\w+\s+)?(?:border\s+)?(?:checks|controls)\b|"
@@ -112,6 +115,7 @@ CUES: tuple[Cue, ...] = (
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
          r" camps?|interned|internment)\b", "COERCE"),
+    _cue(r"\b(?:were|was)\s+held\s+(?:in\b|hostage|captive|prisoner)|\b(?:taken|held)\s+hostage\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
@@ -143,6 +147,10 @@ CUES: tuple[Cue, ...] = (
          r"condemn(?:ed|s|ing|ation)?|complain(?:ed|s|t|ing)|alleg(?:e|ed|ation)|denounc(?:e|ed|ing)|blam(?:e|ed|ing)|"
          r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
          r"counter-?claims?|(?:filed|brought|lodged)\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case|cases))\b", "ACCUSE"),
+    _cue(r"\bcall(?:ed|s|ing)\b[^.;]{0,40}\b(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|provocation|violation|betrayal|"
+         r"disgrace|insult|crime|farce)\b|\btook\b[^.;]{0,60}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:court|tribunal|"
+         r"arbitration|(?-i:ICJ)|Security\s+Council)\b|\b(?:quarrell?(?:ed|ing)|feuded|bickered|argued\s+over)\b", "ACCUSE",
+         "PROTEST"),
     # (Giving up a claim is a concession: read before the claim itself.)
     _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
          r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
@@ -171,8 +179,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
          r"\bbecame (?:fully )?independent\b", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
-    _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|the)\s+(?:\w+\s+)?(?-i:Republic))\b", "REJECT",
+    _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?-i:Republic|State))\b|"
+         r"\bdeclarations?\s+of\s+(?:independence|sovereignty)\b|\brestored\s+(?:its|their)\s+independence\b", "REJECT",
          "CONCEDE"),
+    _cue(r"\b(?:left|quit|withdrew\s+from)\s+(?:the\s+(?:\w+\s+)?(?:federation|union|commonwealth|alliance|league|bloc|"
+         r"community|confederation|pact)\b|it(?=\s*(?:[,.;]|\Z)))", "RETREAT", "REJECT", strong=False),
     _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
     _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
          "CONCEDE", "SUPPORT"),
@@ -181,13 +192,17 @@ CUES: tuple[Cue, ...] = (
     # A person's return is a visit ("Perry returned [the following year]", "returned the visit"), an envoy's
     # the renewal of relations; a territory's ("Tacna returned to Peru") is the concession below.
     _cue(r"\b(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+){0,2}?returned\b", "COOPERATE", "SUPPORT"),
-    _cue(r"\breturned\s+(?:the\s+(?:visit|gesture)\b|for\s+(?:an?\s+)?(?:\w+\s+)?visit\b)|\breturned(?=\s*(?:[,.;]|\Z|with\b))",
+    _cue(r"\breturned\s+(?:the\s+(?:visit|gesture)\b|for\s+(?:an?\s+)?(?:\w+\s+)?visit\b)|\breturned(?=\s*(?:[,.;]|\Z|with\b|"
+         r"to\s+(?:open|attend|inaugurate|sign|address|hold|meet)\b))",
          "CONSULT", mode="visit"),
-    _cue(r"\b(?:settled|resolved|returning|returned)\b", "CONCEDE", "AGREE", strong=False),
+    _cue(r"\bmov(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|units|tanks|warships)\b", "MOBILIZE", "THREATEN"),
+    _cue(r"\b(?:settled|resolved|returning|returned(?!\s+to\s+(?:power|office)\b))\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
          r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|"
          r"\b(?:was|were)\s+(?:re)?joined\s+to\b",
          "CONCEDE", "AGREE"),
+    _cue(r"\bgrant(?:ed|s|ing)\s+(?:\w+\s+){0,2}?(?:autonomy|independence|self-rule|self-government|sovereignty|home rule)\b",
+         "CONCEDE", "RETREAT"),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
     _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
@@ -195,7 +210,7 @@ CUES: tuple[Cue, ...] = (
     # SUPPORT: sign, ratify, establish ties, recognize, back.
     _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
     _cue(r"\b(?:establish(?:ed|es|ing|ment)?|re-?establish(?:ed|es|ing|ment)?|restor(?:ed|es|ation)|"
-         r"normali[sz](?:ed|ation)|resum(?:ed|ption))\b[^.;]{0,40}?\b(?:relations|ties|contacts?)\b", "SUPPORT", "COOPERATE"),
+         r"normali[sz](?:ed|ation)|resum(?:ed|ption)|opened)\b[^.;]{0,40}?\b(?:relations|ties|contacts?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:relations|ties)\b[^.;]{0,40}?\b(?:were|was|have been|had been) (?:formally )?(?:re-?)?established\b",
          "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:first|formal|official)\s+diplomatic (?:relations|ties)\b[^.;]{0,60}?\b(?:developed|began|started|"
@@ -206,6 +221,9 @@ CUES: tuple[Cue, ...] = (
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:recogni(?:[sz](?:e|ed|es|ing)|tion))\b", "SUPPORT"),
     _cue(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+credentials\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:award(?:ed|s)?|confer(?:red|s)?|bestow(?:ed|s)?|gave|presented)\b[^.;]{0,40}\b(?:(?-i:Order|Medal)\b|"
+         r"(?:highest\s+)?(?:civilian\s+)?(?:honou?r|decoration)s?\b)|\b(?:sponsor(?:ed|s|ing)|co-?sponsor(?:ed|s)|lobbied\s+for)\b",
+         "SUPPORT"),
     _cue(r"\bon the side of\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bre-?open(?:ed|s|ing)?\b", "COOPERATE", "CONCEDE", strong=False),  # (after "reopened its embassy")
     _cue(r"\bthey\s+(?:were|had been|have been)\s+(?:\w+\s+)?(?:restored|resumed|re-?established|normali[sz]ed)\b|"
@@ -251,7 +269,12 @@ CUES: tuple[Cue, ...] = (
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
          r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for|with\s+(?:\w+\s+)?help)\b", "AID"),
+    _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
+         r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
+         "AID"),
     # CONSULT: visits, meetings, talks, conferences.
+    _cue(r"\bled\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|business leaders|"
+         r"mission)\s+to\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
