@@ -224,6 +224,11 @@ from legation.extract.cues import has_cue, read_clause
     ("the two republics opened diplomatic relations", {"SUPPORT"}),
     ("Both sides moved troops to the border", {"MOBILIZE"}),
     ("three of its diplomats were held in Hanoi", {"COERCE"}),
+    ("negotiators in Karlstad reached a settlement", {"AGREE"}),
+    ("the prime minister publicly assured the kingdom of its support", {"SUPPORT"}),
+    ("the neutral Netherlands took in about 1 million Belgian refugees", {"AID"}),
+    ("Malaysia paid Singapore about S$102.8 million in costs", {"CONCEDE"}),
+    ("Dutch troops held the citadel of Antwerp", {"COERCE"}),
     # a person's return is a visit, an envoy's the renewal of ties, a territory's a concession
     ("Commodore Perry returned with nine ships", {"CONSULT"}),
     ("the president returned the visit in Tirana", {"CONSULT"}),

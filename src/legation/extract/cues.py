@@ -116,6 +116,7 @@ CUES: tuple[Cue, ...] = (
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
          r" camps?|interned|internment)\b", "COERCE"),
     _cue(r"\b(?:were|was)\s+held\s+(?:in\b|hostage|captive|prisoner)|\b(?:taken|held)\s+hostage\b", "COERCE"),
+    _cue(r"\b(?:troops|forces|garrisons?|army|armies|soldiers)\s+(?:\w+\s+)?held\b", "COERCE", "MOBILIZE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
@@ -224,6 +225,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:award(?:ed|s)?|confer(?:red|s)?|bestow(?:ed|s)?|gave|presented)\b[^.;]{0,40}\b(?:(?-i:Order|Medal)\b|"
          r"(?:highest\s+)?(?:civilian\s+)?(?:honou?r|decoration)s?\b)|\b(?:sponsor(?:ed|s|ing)|co-?sponsor(?:ed|s)|lobbied\s+for)\b",
          "SUPPORT"),
+    _cue(r"\b(?:assur(?:ed|es|ing)|reassur(?:ed|es|ing)|approv(?:ed|es|ing))\b", "SUPPORT", "AGREE", strong=False),
     _cue(r"\bon the side of\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bre-?open(?:ed|s|ing)?\b", "COOPERATE", "CONCEDE", strong=False),  # (after "reopened its embassy")
     _cue(r"\bthey\s+(?:were|had been|have been)\s+(?:\w+\s+)?(?:restored|resumed|re-?established|normali[sz]ed)\b|"
@@ -249,6 +251,8 @@ CUES: tuple[Cue, ...] = (
     # AGREE: agreements, plans, promises.
     _cue(r"\b(?:agree(?:d|s)?)\b(?! with)|\bagreed with\b[^.;]{0,60}?\bto\s+(?!the\b|an?\b|its\b|their\b)[a-z]+|"
          r"\boffer(?:ed|s)? to\b", "AGREE"),
+    _cue(r"\breach(?:ed|es|ing)?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:settlement|agreement|deal|compromise|understanding|accord)\b",
+         "AGREE", "SUPPORT"),
     _cue(r"\bexchang(?:e|ed|es)(?: of)? (?:diplomatic )?notes\b", "AGREE", "SUPPORT"),
     _cue(r"\b(?:lease|agreement|treaty|accord|deal|pact|mandate)\s+(?:was|were|has been|had been)\s+extended\b|"
          r"\bextend(?:ed|s|ing)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:lease|agreement|treaty|accord|deal|pact)\b|"
@@ -272,6 +276,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
          r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
          "AID"),
+    _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
+    _cue(r"\bpaid\b[^.;]{0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\bled\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|business leaders|"
          r"mission)\s+to\b", "CONSULT", mode="visit"),
