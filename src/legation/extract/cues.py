@@ -277,7 +277,7 @@ CUES: tuple[Cue, ...] = (
          r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
          "AID"),
     _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
-    _cue(r"\bpaid\b[^.;]{0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
+    _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\bled\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|business leaders|"
          r"mission)\s+to\b", "CONSULT", mode="visit"),
