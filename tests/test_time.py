@@ -348,6 +348,8 @@ def test_then_inside_a_sentence_is_not_a_time() -> None:
     ("the following May", "in July 2015", "2016-05", "2016-05", "point"),  # the next May after the anchor
     ("that December", "In May 2016", "2016-12", "2016-12", "point"),
     ("the following May", "in March 2015", "2015-05", "2015-05", "point"),
+    ("the following April", "In late 2018", "2019-04", "2019-04", "point"),  # after a year: the next year's
+    ("the next day", "in February 2015", "2015-02", "2015-02", "point"),  # a day after a month: that month
     ("within months", "On 7 April 1767", "1767", "1767", "point"),  # the year: no finer
     ("within 48 hours", "in March 1938", "1938", "1938", "point"),
     # A season is told as its year: the anchor's, or the one its next (or last) such season falls in.

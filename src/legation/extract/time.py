@@ -809,6 +809,8 @@ def _shifted(anchor: TimeExpr, m: re.Match) -> tuple[str, str] | None:
     if not n:
         return None
     if unit.startswith(("day", "week")):
+        if not d and mo and y >= 1 and n * (7 if unit.startswith("week") else 1) < 7:
+            return _fmt((y, mo, 0)), "month"  # "the next day" after "in February 2015": still that month, likely
         if not d or y < 1:
             return None
         moved = date(y, mo, d) + timedelta(days=sign * n * (7 if unit.startswith("week") else 1))
@@ -832,10 +834,10 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
         day = month.group("d") or month.group("d2")
         d = int(_DIGITS.match(day).group()) if day else 0
         mo, anchor_month = _MONTHS[month.group("m").lower()], _parse(anchor.start)[1]
-        if not expr.rel and anchor_month:  # "in July 2015, … the following May": May of 2016
-            if _NEXT_WORDS.search(words) and mo <= anchor_month:
+        if not expr.rel:  # "in July 2015, … the following May": May of 2016; "in 2018 … the following April": 2019
+            if _NEXT_WORDS.search(words) and (not anchor_month or mo <= anchor_month):
                 year += 1
-            elif _PREVIOUS_WORDS.search(words) and mo >= anchor_month:
+            elif _PREVIOUS_WORDS.search(words) and (not anchor_month or mo >= anchor_month):
                 year -= 1
         start = end = _fmt((year, mo, d))
         precision, kind = ("day" if d else "month"), "point"
