@@ -203,3 +203,15 @@ def test_a_time_the_act_is_only_placed_after_gives_way_to_its_own() -> None:
                    "After the coup of 19 June 1965 in Algiers, France and Algeria signed an oil agreement on "
                    "29 July 1965.")
     assert [start for start, *_ in found] == ["1965-07-29"], found
+
+
+def test_a_who_clause_with_the_sentences_only_time_is_an_act_of_its_own() -> None:
+    found = events("Angola–Portugal relations",
+                   "Portugal mediated between the MPLA government and UNITA, who signed the Bicesse Accords near "
+                   "Lisbon on 31 May 1991.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found] == [
+        ("1991-05-31", "Portugal"), ("1991-05-31", "who")], found
+    # (a state of the relations with a "which" clause is no act: see test_cues and _STATE)
+    found = events("China–India relations",
+                   "Relations have been strained by the border dispute, which led to a war in 1962.")
+    assert len(found) == 1, found

@@ -47,6 +47,7 @@ _ENDED_WITH = re.compile(rf"\s(?={_ENDING}\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+)
 _EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>,\s+(?:which|who)\b[^,;()]*,)"
                                 r"(?=\s+(?-i:[A-Z]))", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
+_WHO = re.compile(r"who\s+(?-i:[a-z]+ed|signed|met|sent|made|took|gave|held|won|fought|began)\b", re.IGNORECASE)
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
@@ -178,8 +179,13 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
         nxt = min([c.start() for c in _PUNCT.finditer(text[m.end():])] + [len(text) - m.end()]) + m.end()
         right = text[m.end():nxt]
-        if ok(m) and timed(0, m.start()) and has_cue(right) and (
-                timed(m.end(), nxt) or (_PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))):
+        if ok(m) and has_cue(right) and (
+                (timed(0, m.start()) and timed(m.end(), nxt)) or (
+                    # "Portugal mediated between …, who signed the Bicesse Accords … on 31 May 1991": the
+                    # relative's time is the sentence's only one, and each part reports an act (of people)
+                    nxt == len(text) and timed(m.end(), nxt) and not timed(0, m.start())
+                    and _WHO.match(right) and has_cue(text[:m.start()]))
+                or (timed(0, m.start()) and _PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
     # ("After Morocco had gained independence in 1956, King Mohammed V provided arms").
