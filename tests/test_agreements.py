@@ -56,6 +56,9 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # a trilateral treaty of both sides with a third
     ("Canada–United States relations", "NAFTA was replaced by the United States–Mexico–Canada Agreement, signed on "
      "30 November 2018.", "United States–Mexico–Canada Agreement", None, "2018-11-30"),
+    # "Points of Agreement": a name whose head word follows "of"
+    ("Malaysia–Singapore relations", "In November 1990 Lee Kuan Yew and Daim Zainuddin signed the Points of "
+     "Agreement on railway land.", "Points of Agreement", None, "1990-11"),
 ])
 def test_found(title, text, name, subject_has, signed) -> None:
     found = agreements(title, text)
@@ -121,3 +124,13 @@ def test_a_treaty_suspended_is_none_made_then() -> None:
 ])
 def test_alliances_and_unions_that_are_no_treaty_of_the_two(title, text) -> None:
     assert agreements(title, text) == [], agreements(title, text)
+
+
+def test_agreements_signed_in_several_years_are_one_a_year() -> None:
+    found = agreements("Malaysia–Singapore relations", "Johor and Singapore signed water agreements in 1961 and 1962.")
+    assert [(signed, subject) for _, subject, signed in found] == [("1961", "water"), ("1962", "water")], found
+
+
+def test_a_declaration_of_sovereignty_is_no_agreement() -> None:
+    assert agreements("Czech Republic–Slovakia relations", "The Slovak parliament adopted a declaration of "
+                      "sovereignty on 17 July 1992.") == []

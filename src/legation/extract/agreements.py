@@ -31,7 +31,7 @@ _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?
 _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
-    r"|Entente Cordiale"
+    r"|Entente Cordiale|(?:Points|Heads|Articles|Terms|Instruments?) of (?:Agreement|Understanding|Surrender|Accession)"
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
     r"Framework|Union) "
     r"(?:of|on|for|between) (?:the )?"
@@ -42,7 +42,7 @@ _NAMED = re.compile(
 _DESCRIBED = re.compile(rf"\b(?:(?P<det>an?|the|this|its|their)\s+|(?<=signed ))(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|"
                         rf"with|by|signed|concluded|was|were|is|are|has|had)\b)"
                         rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
-                        rf"of (?:independence|war)))"
+                        rf"of (?:independence|war|sovereignty|neutrality)))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
 # "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
 _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?notes\s+(?:on|confirming|"
@@ -232,6 +232,15 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                                     duration_years=a.duration_years or duration,
                                     parties=a.parties if len(a.parties) >= len(parties) else parties)
                 continue
-            out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
-                                 expires=expires, duration_years=duration, parties=parties))
+            # "signed water agreements in 1961 and 1962": one agreement a year
+            years = [signed]
+            if name is None and _PLURAL_END.search(described) and (listed := _YEARS_AFTER.match(text, end)):
+                years = re.findall(r"\d{4}", listed.group(1))
+            for signed in years:
+                out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
+                                     expires=expires, duration_years=duration, parties=parties))
     return tuple(out)
+
+
+_PLURAL_END = re.compile(r"(?:agreements|treaties|accords|protocols|pacts|conventions)\Z", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"\s+in\s+(\d{4}(?:(?:,\s*|,?\s+and\s+)\d{4})+)\b")
