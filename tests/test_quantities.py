@@ -208,6 +208,7 @@ def test_counts(sentence, text, value, unit, noun):
      ("300,000", 300000, "person", "person")),
     ("The navy sent 20 ships, and 15 more came later.", ("15", 15, "count", "ship")),
     ("The court ruled by 12 votes to 3 that Chile had no such obligation.", ("3", 3, "count", "vote")),
+    ("368,208 Norwegians voted for the dissolution and only 184 against.", ("184", 184, "person", "Norwegian")),
 ])
 def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence, second):
     found = find_quantities(sentence)

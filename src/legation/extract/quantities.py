@@ -149,7 +149,8 @@ _COORDINATED = re.compile(r"\s+[A-Z][a-z]+\s+(?:and|or)\s+(?=\d)")
 # that say so: a part ("400 people were killed, 275 of them Iranians"), a tally ("by 12 votes to 11") and
 # a figure that is the subject of its clause ("accept 525,000 people, while 300,000 would receive
 # citizenship"). A number before a preposition or a comma is left alone: it may be a day, a page, an age.
-_ELIDED = re.compile(r"\s+(?:of\s+(?:them|whom|which|these|those)|were|was|would|had|have|are|remained|died|more)\b")
+_ELIDED = re.compile(r"\s+(?:of\s+(?:them|whom|which|these|those)|were|was|would|had|have|are|remained|died|more|"
+                     r"against|in\s+favou?r|stayed|fled|returned|abstained)\b")
 _TALLY = re.compile(r"\s+to\s+")  # between the counted figure and the bare one
 _ELIDED_REACH = 60  # characters from the end of the figure whose noun is borrowed
 _ELIDED_BREAK = re.compile(r"[;.!?]\s")  # nor across a sentence that ends, or a semicolon
