@@ -118,6 +118,9 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # a group's leader is of the group's country
     ("Czech Republic–Slovakia relations", "In 1920 Slovak autonomists led by Andrej Hlinka accused Prague of "
      "breaking the promise.", "Andrej Hlinka", "SVK"),
+    # one charged by a side's prosecutors is of the other side
+    ("Angola–Portugal relations", "Portuguese prosecutors charged former vice-president Manuel Vicente with "
+     "corruption in 2017.", "Manuel Vicente", "AGO"),
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),

@@ -71,6 +71,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:its\s+|their\s+|the\s+|all\s+)?(?:\w+\s+)?(?:subsidies|aid|assistance|funding|"
          r"supplies|imports|credit)\b|\bsuspend(?:s|ed|ing)?\s+(?:the|its|their)\s+(?:\w+\s+)?(?:project|programme|program|"
          r"construction|scheme)\b", "SANCTION", "REJECT"),
+    _cue(r"\bkept\b[^.;]{0,40}\bclosed\b", "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
          r"deal|accord|dialogue|process|rapprochement|aid|assistance|visa services|services)\b", "REJECT", "SANCTION"),
     _cue(r"\b(?:re-?introduc|introduc|impos)\w*\s+(?:\w+\s+)?(?:border\s+)?(?:checks|controls)\b|"
@@ -117,6 +118,8 @@ CUES: tuple[Cue, ...] = (
          r" camps?|interned|internment)\b", "COERCE"),
     _cue(r"\b(?:were|was)\s+held\s+(?:in\b|hostage|captive|prisoner)|\b(?:taken|held)\s+hostage\b", "COERCE"),
     _cue(r"\b(?:troops|forces|garrisons?|army|armies|soldiers)\s+(?:\w+\s+)?held\b", "COERCE", "MOBILIZE"),
+    _cue(r"\b(?:subdu(?:e|ed|es|ing)|russification|germani[sz]ation|magyari[sz]ation|turkification|arabi[sz]ation|"
+         r"poloni[sz]ation|sinici[sz]ation)\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
@@ -152,6 +155,7 @@ CUES: tuple[Cue, ...] = (
          r"disgrace|insult|crime|farce)\b|\btook\b[^.;]{0,60}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:court|tribunal|"
          r"arbitration|(?-i:ICJ)|Security\s+Council)\b|\b(?:quarrell?(?:ed|ing)|feuded|bickered|argued\s+over)\b", "ACCUSE",
          "PROTEST"),
+    _cue(r"\b(?:charg(?:ed|es|ing)|indict(?:ed|s|ing))\b[^.;]{0,60}?\bwith\b", "ACCUSE", "COERCE"),
     # (Giving up a claim is a concession: read before the claim itself.)
     _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
          r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
@@ -273,10 +277,11 @@ CUES: tuple[Cue, ...] = (
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
          r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
          r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for|with\s+(?:\w+\s+)?help)\b", "AID"),
-    _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
+    _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their|a|an)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
          r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
          "AID"),
     _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
+    _cue(r"\bpaid\s+to\s+(?:abolish|end|buy|redeem|settle|lift)\b", "CONCEDE", "AGREE"),
     _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\bled\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|business leaders|"

@@ -279,6 +279,9 @@ _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
+# "Portuguese prosecutors charged former vice-president X": the one charged is of the other side.
+_ACTED_ON_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){1,2}?(?:charged|arrested|detained|expelled|indicted|sentenced|"
+                          r"convicted|extradited|deported)\s+(?:[\w-]+\s+){0,3}$")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
@@ -347,6 +350,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
             return c[-1].iso3, SAID
     if (m := _LED_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
         return c[0].iso3, SAID
+    if (m := _ACTED_ON_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
+        return doc.other(c[0].iso3), SAID
     if m := _BETWEEN_BEFORE.search(before):
         c = find_countries(m.group(1))
         if c and c[-1].iso3 in sides:
