@@ -215,3 +215,17 @@ def test_a_who_clause_with_the_sentences_only_time_is_an_act_of_its_own() -> Non
     found = events("China–India relations",
                    "Relations have been strained by the border dispute, which led to a war in 1962.")
     assert len(found) == 1, found
+
+
+def test_a_start_and_an_end_told_apart_are_one_interval() -> None:
+    found = events("Ghana–United Kingdom relations",
+                   "King Prempeh resisted British expansion from the 1880s until his death in 1931.")
+    assert [(start, end) for start, end, *_ in found] == [("1880", "1931")], found
+
+
+def test_what_a_clause_lasted_runs_on_the_time_it_takes_from_another() -> None:
+    found = events("Angola–Portugal relations",
+                   "On 4 February 1961 rebels attacked a prison in Luanda, and an uprising followed in March; the war "
+                   "lasted thirteen years.")
+    assert [(start, end) for start, end, _, evidence in found if evidence.startswith("the war")] == [
+        ("1961-03", "1974")], found

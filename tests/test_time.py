@@ -206,6 +206,7 @@ CASES = [
     ("and lasted until the Addis Ababa Agreement of 1972", "1972", "1972", "1972", "point"),  # an act of its own
     ("After the 1967 war, Egypt broke relations.", "After the 1967", "1967", "1967", "after"),
     ("He fought in the war of 1812.", "1812", "1812", "1812", "point"),  # (no such preposition)
+    ("and ruled until his death in 1900", "until his death in 1900", "1900", "1900", "until"),
     ("After the 1974 agreement, trade grew.", "1974", "1974", "1974", "point"),
 ]
 

@@ -243,6 +243,19 @@ def began_ended(times: list[TimeExpr], text: str) -> TimeExpr | None:
     return replace(a, end=b.end or b.start, text=text[a.span[0]:b.span[1]], span=(a.span[0], b.span[1]), kind="range")
 
 
+def from_until(times: list[TimeExpr], text: str) -> TimeExpr | None:
+    """A start and an end told apart ("resisted … from the 1620s until her death in 1663") as one interval."""
+    if len(times) != 2 or times[0].kind != "since" or times[1].kind != "until":
+        return None
+    a, b = times
+    if not (a.start and b.end) or b.end < a.start or _PUNCT.search(text, a.span[1], b.span[0]):
+        return None
+    return replace(a, end=b.end, text=text[a.span[0]:b.span[1]], span=(a.span[0], b.span[1]), kind="range")
+
+
+_PUNCT = re.compile(r"[,;:]")
+
+
 def listed(times: list[TimeExpr], text: str) -> TimeExpr | None:
     """Years given as a list ("the partitions of 1772, 1793 and 1795") as one interval from first to last."""
     points = sorted((t for t in times if t.start and t.precision == "year" and t.kind == "point"), key=lambda t: t.span)

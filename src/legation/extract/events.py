@@ -19,7 +19,7 @@ from functools import cached_property, partial
 from legation.extract import Doc
 from legation.extract.clauses import ENDS_IT, Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
-from legation.extract.dating import Timeline, began_ended, best, is_frame, listed, timeline, year
+from legation.extract.dating import Timeline, began_ended, best, from_until, is_frame, listed, timeline, year
 from legation.extract.time import TimeExpr
 from legation.extract.triggers import SENTENCES
 from legation.facts import Actor, Event
@@ -116,6 +116,16 @@ class _Places:
         return len(named) == 2 or bool(_JOINT.search(text))
 
 
+def _run_on(when: TimeExpr | None, text: str, clause: Clause) -> TimeExpr | None:
+    """``when``, run on by what the clause says it lasted: "Negotiations … began in 1951 and lasted
+    fourteen years", "…; the war of independence lasted thirteen years" (after "in March 1961")."""
+    if when is None or when.end != when.start or not (d := _lasted(text, clause.start, clause.end)):
+        return when
+    n = d.group("n")
+    n = int(n) if n.isdigit() else _NUMBERS.get(n.casefold())
+    return replace(when, end=str(year(when.start) + n).zfill(4)) if n else when
+
+
 def _trimmed(text: str, clause: Clause) -> int:
     """Where the clause's words end: before its closing stop and commas."""
     j = clause.end
@@ -165,14 +175,9 @@ def extract(doc: Doc) -> tuple[Event, ...]:
         dated: list[tuple[Clause, TimeExpr | None]] = []
         for clause in clauses:
             own = [t for t in clause.times if t.start is not None]
-            when = (began_ended(own, sentence.text) or listed(own, sentence.text) or best(own)) if own else None
-            if when is not None and when.end == when.start and (d := _lasted(sentence.text, clause.start, clause.end)):
-                # "Negotiations … began in 1951 and lasted fourteen years": the interval runs on.
-                n = d.group("n")
-                n = int(n) if n.isdigit() else _NUMBERS.get(n.casefold())
-                if n:
-                    when = replace(when, end=str(year(when.start) + n).zfill(4))
-            dated.append((clause, when))
+            when = (began_ended(own, sentence.text) or from_until(own, sentence.text) or listed(own, sentence.text)
+                    or best(own)) if own else None
+            dated.append((clause, _run_on(when, sentence.text, clause)))
         before = None  # the reading and actors of the clause before, when it was an event
         for k, (clause, when) in enumerate(dated):
             told, before = before, None
@@ -200,7 +205,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 continue
             if when is None:
                 if siblings and not _MODAL.search(blanked):
-                    when = siblings[0]
+                    when = _run_on(siblings[0], sentence.text, clause)
                     if ENDS_IT.match(text) and when.end and when.end != when.start:
                         # "…of 1768–1774 | ended with the Treaty of Küçük Kaynarca": when the war ended
                         when = replace(when, start=when.end, kind="point")

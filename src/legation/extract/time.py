@@ -649,6 +649,10 @@ _PREP_EVENT_OF = re.compile(
     r"(?:[\w'’–-]+\s+){0,3}?(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|"
     r"partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
     r"\s+(?:of|in)\s+\Z", re.I)
+# "until her death in 1663", "until its dissolution in 1991": the end of someone's or something's time.
+_UNTIL_END_IN = re.compile(r"(?<!\w)(?P<p>until|till|since|after|before)\s+(?:his|her|its|their|the)\s+(?:death|fall|"
+                           r"collapse|abdication|overthrow|dissolution|deposition|assassination|exile|resignation)\s+in\s+\Z",
+                           re.I)
 # "after the 1967 war": the same, the year before the event's noun.
 _PREP_THE = re.compile(r"(?<!\w)(?P<p>after|following|before|since|until)\s+the\s+\Z", re.I)
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’–-]+\s+){0,2}?(?:wars?|conflict|crisis|revolution|invasion|uprising|"
@@ -662,6 +666,9 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     found = _prep_before(text, g.s, floor) if first.cat != "relative" else None
     if found is None and first.cat != "relative" and (event := _PREP_EVENT_OF.search(text, max(floor, g.s - 100), g.s)):
         found = " ".join(event.group("p").lower().split()), event.start()
+    elif (found is None or found[0] == "in") and first.cat != "relative" and (
+            event := _UNTIL_END_IN.search(text, max(floor, g.s - 40), g.s)):
+        found = event.group("p").lower(), event.start()  # "until her death in 1663"
     elif (found is None and first.cat == "year" and (event := _PREP_THE.search(text, max(floor, g.s - 20), g.s))
           and _EVENT_NOUN_AFTER.match(text, g.e)):
         found = event.group("p").lower(), event.start()
