@@ -235,6 +235,7 @@ from legation.extract.cues import has_cue, read_clause
     ("the neutral Netherlands took in about 1 million Belgian refugees", {"AID"}),
     ("Malaysia paid Singapore about S$102.8 million in costs", {"CONCEDE"}),
     ("Dutch troops held the citadel of Antwerp", {"COERCE"}),
+    ("the two kings opened the new Svinesund Bridge", {"COOPERATE"}),
     # a person's return is a visit, an envoy's the renewal of ties, a territory's a concession
     ("Commodore Perry returned with nine ships", {"CONSULT"}),
     ("the president returned the visit in Tirana", {"CONSULT"}),

@@ -305,7 +305,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|tunnel|highway|flights?|air link|ferry|"
          r"industrial (?:region|zone|park|complex|estate)|"
          r"border crossings?|crossings?)\b[^.;]{0,40}?"
-         r"\b(?:opened|re-?opened|resumed|began operating|entered service|was inaugurated)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
+         r"\b(?:opened|re-?opened|resumed|began operating|entered service|was inaugurated)\b|"
+         r"\b(?:opened|re-?opened|inaugurated)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,3}?(?:pipeline|railway|rail link|bridge|tunnel|"
+         r"highway|border crossing|crossing|air link|ferry)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
          r"marking of the border)\b", "COOPERATE", "AGREE"),
 )
 
