@@ -86,6 +86,9 @@ def test_a_title_then_a_name_then_and_a_full_name_are_two_people() -> None:
      "Ho Chi Minh"),
     ("Canada–India relations", "On 23 May 1914 the Komagata Maru arrived in Vancouver with 376 passengers from "
      "British India.", "Komagata Maru"),
+    # a city of two words before a verb
+    ("Hungary–Romania relations", "On 1 December 1918, an assembly of Transylvanian Romanians at Alba Iulia "
+     "proclaimed union with Romania.", "Alba Iulia"),
 ])
 def test_things_named_like_people_are_not(title: str, sentence: str, not_a_person: str) -> None:
     assert not_a_person not in people(title, sentence)
@@ -121,6 +124,9 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # one charged by a side's prosecutors is of the other side
     ("Angola–Portugal relations", "Portuguese prosecutors charged former vice-president Manuel Vicente with "
      "corruption in 2017.", "Manuel Vicente", "AGO"),
+    # an envoy presenting credentials in a (former) capital is of the other side
+    ("Germany–Israel relations", "Rolf Pauls became the first West German ambassador, and Asher Ben-Natan "
+     "presented his credentials in Bonn that August.", "Asher Ben-Natan", "ISR"),
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),
@@ -157,6 +163,10 @@ def test_a_king_is_still_named_without_his_title() -> None:
      "Lucjan Żeligowski"),
     # a particle after the second word
     ("Angola–Portugal relations", "Paulo Dias de Novais founded Luanda in 1575.", "Paulo Dias de Novais"),
+    # a name before an act of war or a voyage
+    ("France–United Kingdom relations", "Horatio Nelson destroyed the Franco-Spanish fleet at Trafalgar in 1805.",
+     "Horatio Nelson"),
+    ("Japan–Russia relations", "In 1792, Adam Laxman sailed to Hokkaido to seek trade.", "Adam Laxman"),
 ])
 def test_a_name_is_found_whole_without_its_title(title: str, sentence: str, name: str) -> None:
     assert name in people(title, sentence), people(title, sentence)

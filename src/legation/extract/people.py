@@ -64,7 +64,9 @@ _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|d
                 r"travell?ed|demanded|renounced|imposed|knelt|agreed|proposed|refused|rejected|accused|"
                 r"condemned|ordered|invaded|launched|attended|hosted|received|issued|called|praised|won|lost|"
                 r"expelled|recalled|apologi[sz]ed|sent|told|warned|threatened|returned|arrived|landed|"
-                r"commanded|founded|negotiated|exchanged|established|opened|closed|withdrew)")
+                r"commanded|founded|negotiated|exchanged|established|opened|closed|withdrew|destroyed|sailed|swore|"
+                r"presented|reached|crossed|captured|conquered|annexed|occupied|besieged|defeated|mediated|ceded|"
+                r"surrendered|abdicated|seized|proclaimed|appointed|deposed)")
 _AGENT = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}),?\s+{_AGENT_VERBS}\b"
 )
@@ -262,7 +264,7 @@ def _plausible(name: str, strong: bool = False) -> bool:
         return False  # (but "Frederick the Great" is a person)
     if lookup_country(name) is not None or (find_countries(name) and not leaders(name)):
         return False  # (a leader's name may hold a country's word: "Reza Shah Pahlavi")
-    return strong or lookup_city(name) is None or len(words) >= 2
+    return strong or lookup_city(name) is None
 
 
 # How sure an attribution is: what the text says beats what we know, which beats a guess.
@@ -299,7 +301,7 @@ _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:am
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
                            r"President)")
 _VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid (?:a|an|their|his|her) (?:\w+ ){0,2}?visits? to|travelled to|traveled to|"
-                      r"went to)\s+(?:the\s+)?"
+                      r"went to|sailed to|presented (?:his|her) credentials (?:in|to))\s+(?:the\s+)?"
                       r"([A-Z][\w ]+)")
 _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|mismanagement|successor|return)")
 # "the Treaty of Friendship, Commerce and Navigation": the words after such a head are the thing's name.
@@ -375,6 +377,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
             return doc.other(c[0].iso3), INFERRED
+        # "presented his credentials in Bonn": a city (a former capital too) says whose
+        place = lookup_city(" ".join(m.group(1).split()[:2])) or lookup_city(m.group(1).split()[0])
+        if place is not None and place.iso3 in sides:
+            return doc.other(place.iso3), INFERRED
     if m := _RELATIONS_WITH.search(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
