@@ -55,7 +55,7 @@ _CUR_WORDS = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "dinar": "DZD", "dirham": "AED",
     "franc": "CHF", "lira": "TRY", "lire": "TRY", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
     "krone": "NOK", "won": "KRW", "riyal": "SAR", "rial": "IRR", "peso": "MXN", "rand": "ZAR",
-    "naira": "NGN", "shilling": "KES", "birr": "ETB", "nakfa": "ERN", "hryvnia": "UAH", "zloty": "PLN",
+    "naira": "NGN", "shilling": "KES", "birr": "ETB", "nakfa": "ERN", "hryvnia": "UAH", "zloty": "PLN", "złoty": "PLN", "złotych": "PLN",
     "reais": "BRL", "baht": "THB", "taka": "BDT", "tenge": "KZT", "shekel": "ILS", "ringgit": "MYR",
     "rupiah": "IDR", "deutschmark": "DEM", "deutschemark": "DEM", "guilder": "NLG", "riel": "KHR", "dong": "VND",
     "kip": "LAK", "kyat": "MMK", "lek": "ALL", "dram": "AMD", "lari": "GEL", "forint": "HUF", "koruna": "CZK",
@@ -99,7 +99,7 @@ _CONTEXT = {
 }
 _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+of\b)|sterling|yen|yuan|renminbi|rupees?"
                 r"|dinars?|dirhams?|francs?|liras?|lire|kronor|kroner|kron[ae]|won|riyals?|rials?|pesos?|rand"
-                r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
+                r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|złoty(?:s|ch)?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
                 r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?|marks?|guilders?|riels?|dong|kip|kyats?|lek|drams?|lari|forints?"
                 r"|koruny|korun|koruna|leva|lev|drachma[es]?|pesetas?|escudos?|schillings?|quetzal(?:es|s)?|bol[ií]vars?"
                 r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?")
@@ -136,10 +136,13 @@ _WEIGHT = re.compile(r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b")
 # After a number, what makes it an amount whatever stands before it: a scale word with a currency.
 _AMOUNT_AFTER = re.compile(rf"\s+(?:thousand|million|billion|trillion)\s+(?:(?:U\.S\.|[A-Z][A-Za-z]+)\s+)?(?:{_CUR_WORD_RE})\b")
 # People counted by what befell them: "nearly 4,000 captured", "722 dead".
-_DONE_TO_PEOPLE = re.compile(r"\s+(?:of\s+them\s+)?(?:(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|expelled|"
+# ("between 200,000 and two million were killed": the first figure too)
+_DONE_TO_PEOPLE = re.compile(r"(?:\s+(?:and|to|or)\s+[\w,.]+(?:\s+[\w,.]+)?(?=\s+(?:were|had|have)\b))?"
+                             r"\s+(?:of\s+them\s+)?(?:(?:were|had been|have been)\s+(?:\w+ly\s+)?(?:killed|expelled|"
                              r"deported|evacuated|displaced|arrested|detained|living|resettled|repatriated|wounded|"
                              r"executed|massacred|interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced|"
                              r"admitted)|had to leave|fled)\b")
+_RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
@@ -463,7 +466,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
             unit, noun, stop = "person", r.group("w"), r.end()
-        if not unit and digits and not _YEARLIKE.fullmatch(digits) and _DONE_TO_PEOPLE.match(text, end):
+        if not unit and (value >= 1000 if not digits else not _YEARLIKE.fullmatch(digits)) and _DONE_TO_PEOPLE.match(
+                text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
         if not unit and digits and found and not _YEARLIKE.fullmatch(digits) and not mult:
             last = found[-1]
@@ -478,6 +482,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         bound, first = (_BOUND_OF[b.group("b").lower()], start - len(b.group(0))) if b else ("exact", start)
         if not b and _RANGE_BEFORE.search(before):
             bound = "upper"  # "70,000 to 100,000 people": the figure given is the top of a range
+        elif not b and before.endswith(("between ", "from ")) and _RANGE_AFTER.match(text, stop):
+            bound = "lower"  # "between 200,000 and two million were killed": its bottom
         if t := _TRAIL_BOUND.match(text, stop):
             bound, stop = ("lower" if t.group("t") == "more" else "approx"), t.end()
         year = None if unit in ("day", "month", "year", "km", "nautical_mile") else _year(text, first, stop)
