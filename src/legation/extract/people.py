@@ -68,7 +68,8 @@ _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|d
                 r"presented|reached|crossed|captured|conquered|annexed|occupied|besieged|defeated|mediated|ceded|"
                 r"surrendered|abdicated|seized|proclaimed|appointed|deposed)")
 _AGENT = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}),?\s+{_AGENT_VERBS}\b"
+    rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,2}}),?\s+"
+    rf"{_AGENT_VERBS}\b"
 )
 # "Presidents Jomo Kenyatta and Julius Nyerere", "Prime Ministers Nehru and Liaquat Ali Khan",
 # "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
@@ -312,7 +313,8 @@ _NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|a
                                 r"stadium|street|square|avenue|bridge|trail)\b", re.IGNORECASE)
 
 
-# "King Philippe and Queen Mathilde": a monarch and the consort.
+# "King Philippe and Queen Mathilde": a monarch and the consort (the consort's titles: a cheap gate).
+_CONSORT_TITLES = ("Queen", "Empress", "Tsarina", "Princess", "Duchess")
 _CONSORTS = re.compile(rf"\b(?:King|Emperor|Tsar|Prince|Crown\s+Prince|Grand\s+Duke)\s+(?P<monarch>{_NAME})\s+and\s+"
                        rf"(?:Queen|Empress|Tsarina|Princess|Crown\s+Princess|Grand\s+Duchess)\s+(?P<consort>{_NAME})")
 
@@ -520,7 +522,7 @@ def extract(doc: Doc) -> tuple[Person, ...]:
                 found[i], found[j] = (replace(p, country=doc.sides[0]), GUESSED), (replace(q, country=doc.sides[1]),
                                                                                     GUESSED)
         # "King Philippe and Queen Mathilde": a consort is of the monarch's side (a queen's title says no more).
-        for m in _CONSORTS.finditer(text) if " and " in text else ():
+        for m in _CONSORTS.finditer(text) if any(w in text for w in _CONSORT_TITLES) else ():
             i, j = here.get(m.start("monarch")), here.get(m.start("consort"))
             if i is not None and j is not None and found[i][1] >= KNOWN > found[j][1] and found[i][0].country:
                 found[j] = (replace(found[j][0], country=found[i][0].country), INFERRED)
