@@ -653,6 +653,13 @@ _PREP_EVENT_OF = re.compile(
 _UNTIL_END_IN = re.compile(r"(?<!\w)(?P<p>until|till|since|after|before)\s+(?:his|her|its|their|the)\s+(?:death|fall|"
                            r"collapse|abdication|overthrow|dissolution|deposition|assassination|exile|resignation)\s+in\s+\Z",
                            re.I)
+def _placed(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a word that places an act after, before, since or until an event."""
+    window = text[a:b].lower()
+    return "after" in window or "before" in window or "until" in window or "since" in window or (
+        "following" in window or "till" in window)
+
+
 # "after the 1967 war": the same, the year before the event's noun.
 _PREP_THE = re.compile(r"(?<!\w)(?P<p>after|following|before|since|until)\s+the\s+\Z", re.I)
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’–-]+\s+){0,2}?(?:wars?|conflict|crisis|revolution|invasion|uprising|"
@@ -664,14 +671,15 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     """Apply the preposition before a group and the suffix after it; None if it dates nothing."""
     first = g.parts[0]
     found = _prep_before(text, g.s, floor) if first.cat != "relative" else None
-    if found is None and first.cat != "relative" and (event := _PREP_EVENT_OF.search(text, max(floor, g.s - 100), g.s)):
-        found = " ".join(event.group("p").lower().split()), event.start()
-    elif (found is None or found[0] == "in") and first.cat != "relative" and (
-            event := _UNTIL_END_IN.search(text, max(floor, g.s - 40), g.s)):
-        found = event.group("p").lower(), event.start()  # "until her death in 1663"
-    elif (found is None and first.cat == "year" and (event := _PREP_THE.search(text, max(floor, g.s - 20), g.s))
-          and _EVENT_NOUN_AFTER.match(text, g.e)):
-        found = event.group("p").lower(), event.start()
+    if first.cat != "relative" and (found is None or found[0] == "in") and _placed(text, max(floor, g.s - 100), g.s):
+        # (told by their preposition: which must be in the words before, the usual case being that it is not)
+        if found is None and (event := _PREP_EVENT_OF.search(text, max(floor, g.s - 100), g.s)):
+            found = " ".join(event.group("p").lower().split()), event.start()
+        elif event := _UNTIL_END_IN.search(text, max(floor, g.s - 40), g.s):
+            found = event.group("p").lower(), event.start()  # "until her death in 1663"
+        elif (found is None and first.cat == "year" and (event := _PREP_THE.search(text, max(floor, g.s - 20), g.s))
+              and _EVENT_NOUN_AFTER.match(text, g.e)):
+            found = event.group("p").lower(), event.start()
     prep, start = found or ("", g.s)
     if first.kind == "relative" and g.lo is None:  # a bare month or day keeps its preposition ("in March")
         if first.need == "number" and not (prep in _PREP_FOR_NUMBERS or first.mod):
