@@ -216,6 +216,12 @@ def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence
     assert [(q.text, q.value, q.unit, q.noun) for q in found][1:] == [second]
 
 
+def test_figures_of_the_dead_count_people():
+    found = find_quantities("estimates of the dead in the massacre range from 12,000 to 30,000.")
+    assert [(q.value, q.unit, q.bound) for q in found] == [(12e3, "person", "lower"), (30e3, "person", "upper")]
+    assert [(q.value, q.unit) for q in find_quantities("the death toll reached 3,000 by May")] == [(3e3, "person")]
+
+
 def test_both_ends_of_a_range_that_befalls_people_count_people():
     found = find_quantities("between 200,000 and two million were killed")
     assert [(q.value, q.unit, q.bound) for q in found] == [(2e5, "person", "lower"), (2e6, "person", "upper")]

@@ -142,6 +142,10 @@ _DONE_TO_PEOPLE = re.compile(r"(?:\s+(?:and|to|or)\s+[\w,.]+(?:\s+[\w,.]+)?(?=\s
                              r"deported|evacuated|displaced|arrested|detained|living|resettled|repatriated|wounded|"
                              r"executed|massacred|interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced|"
                              r"admitted)|had to leave|fled)\b")
+# A figure of the dead: "estimates of the dead range from 12,000 to 30,000", "the death toll reached 3,000".
+_TOLL_BEFORE = re.compile(r"\b(?:the\s+dead|deaths|death\s+toll)\b[^.;]{0,40}?\b(?:range[sd]?|ranging|estimated\s+at|"
+                          r"numbered|reached|stood\s+at|rose\s+to|put\s+at)\s+(?:(?:from|between)\s+)?"
+                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+)?\Z")
 _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
@@ -466,6 +470,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
             unit, noun, stop = "person", r.group("w"), r.end()
+        if (not unit and digits and not _YEARLIKE.fullmatch(digits) and "dea" in text
+                and _TOLL_BEFORE.search(text, max(0, start - 90), start)):
+            unit, noun = "person", "person"  # "estimates of the dead range from 12,000 to 30,000"
         if not unit and (value >= 1000 if not digits else not _YEARLIKE.fullmatch(digits)) and _DONE_TO_PEOPLE.match(
                 text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
