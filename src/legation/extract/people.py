@@ -283,8 +283,8 @@ _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 # "Portuguese prosecutors charged former vice-president X": the one charged is of the other side.
-_ACTED_ON_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){1,2}?(?:charged|arrested|detained|expelled|indicted|sentenced|"
-                          r"convicted|extradited|deported)\s+(?:[\w-]+\s+){0,3}$")
+_ACTS_ON = ("charged", "arrested", "detained", "expelled", "indicted", "sentenced", "convicted", "extradited", "deported")
+_ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{1,2}}?(?:{'|'.join(_ACTS_ON)})\s+(?:[\w-]+\s+){{0,3}}$")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
@@ -352,9 +352,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])]
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
-    if (m := _LED_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
+    if " by " in before and (m := _LED_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
         return c[0].iso3, SAID
-    if (m := _ACTED_ON_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
+    if any(verb in before for verb in _ACTS_ON) and (m := _ACTED_ON_BY.search(before)) and (
+            c := find_countries(m.group(1))) and c[0].iso3 in sides:
         return doc.other(c[0].iso3), SAID
     if m := _BETWEEN_BEFORE.search(before):
         c = find_countries(m.group(1))
