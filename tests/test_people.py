@@ -127,6 +127,8 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # an envoy presenting credentials in a (former) capital is of the other side
     ("Germany–Israel relations", "Rolf Pauls became the first West German ambassador, and Asher Ben-Natan "
      "presented his credentials in Bonn that August.", "Asher Ben-Natan", "ISR"),
+    ("Cameroon–Nigeria relations", "In January 2018, Nigeria arrested the separatist leader Julius Ayuk Tabe in "
+     "Abuja.", "Julius Ayuk Tabe", "CMR"),
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),

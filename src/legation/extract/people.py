@@ -284,7 +284,7 @@ _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)",
 _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 # "Portuguese prosecutors charged former vice-president X": the one charged is of the other side.
 _ACTS_ON = ("charged", "arrested", "detained", "expelled", "indicted", "sentenced", "convicted", "extradited", "deported")
-_ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{1,2}}?(?:{'|'.join(_ACTS_ON)})\s+(?:[\w-]+\s+){{0,3}}$")
+_ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(_ACTS_ON)})\s+(?:[\w-]+\s+){{0,3}}$")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
