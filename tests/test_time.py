@@ -207,6 +207,9 @@ CASES = [
     ("After the 1967 war, Egypt broke relations.", "After the 1967", "1967", "1967", "after"),
     ("He fought in the war of 1812.", "1812", "1812", "1812", "point"),  # (no such preposition)
     ("and ruled until his death in 1900", "until his death in 1900", "1900", "1900", "until"),
+    ("a member until Iraq withdrew in March 1959", "until Iraq withdrew in March 1959", "1959-03", "1959-03", "until"),
+    ("fought until the Soviet Union collapsed in 1991", "until the Soviet Union collapsed in 1991", "1991", "1991",
+     "until"),
     ("After the 1974 agreement, trade grew.", "1974", "1974", "1974", "point"),
 ]
 

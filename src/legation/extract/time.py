@@ -649,9 +649,11 @@ _PREP_EVENT_OF = re.compile(
     r"(?:[\w'’–-]+\s+){0,3}?(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|"
     r"partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
     r"\s+(?:of|in)\s+\Z", re.I)
-# "until her death in 1663", "until its dissolution in 1991": the end of someone's or something's time.
-_UNTIL_END_IN = re.compile(r"(?<!\w)(?P<p>until|till|since|after|before)\s+(?:his|her|its|their|the)\s+(?:death|fall|"
-                           r"collapse|abdication|overthrow|dissolution|deposition|assassination|exile|resignation)\s+in\s+\Z",
+# "until her death in 1663", "until its dissolution in 1991", "until Iraq withdrew in March 1959": the end
+# of someone's or something's time.
+_UNTIL_END_IN = re.compile(r"(?<!\w)(?P<p>until|till|since|after|before)\s+(?:(?:his|her|its|their|the)\s+(?:death|fall|"
+                           r"collapse|abdication|overthrow|dissolution|deposition|assassination|exile|resignation)|"
+                           r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?(?:withdrew|left|fell|broke|quit|\w+ed))\s+in\s+\Z",
                            re.I)
 def _placed(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds a word that places an act after, before, since or until an event."""
