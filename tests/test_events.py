@@ -229,3 +229,10 @@ def test_what_a_clause_lasted_runs_on_the_time_it_takes_from_another() -> None:
                    "lasted thirteen years.")
     assert [(start, end) for start, end, _, evidence in found if evidence.startswith("the war")] == [
         ("1961-03", "1974")], found
+
+
+def test_what_was_not_done_until_a_time_was_done_then() -> None:
+    found = events("Cambodia–Thailand relations",
+                   "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "
+                   "until 1976.")
+    assert [(start, end, types) for start, end, types, _ in found][1:] == [("1976", "1976", ("COOPERATE",))], found

@@ -56,6 +56,8 @@ def _lasted(text: str, start: int, end: int) -> re.Match | None:
 # again at Novara the following spring"): it tells the act before it once more.
 _GAPPED = re.compile(r"^\W*(?:and|but|then)\s+(?:then\s+|later\s+)?(?:again|once\s+(?:more|again))\b(?![^,;]*\b(?:was|were|is|are|had|has|have)\b)",
                      re.IGNORECASE)
+# "did not send a new one until March 2008": not before that time, so then.
+_NOT_UNTIL = re.compile(r"\b(?P<not>not|never)\b[^,;]{0,60}?\b(?:until|till)\b", re.IGNORECASE)
 # Words by which a clause speaks of both sides at once.
 _JOINT = re.compile(r"\b(?:both|they|their|them|each other|one another|mutual|bilateral|two (?:countries|nations|"
                     r"states|sides|governments)|neighbou?ring countries)\b", re.IGNORECASE)
@@ -203,6 +205,11 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 reading = told[0]
             elif not reading.types:
                 continue
+            if "negation" in reading.aux and when is not None and when.kind == "until" and when.end and (
+                    m := _NOT_UNTIL.search(text)):
+                # "ambassadors were not exchanged again until 1976": exchanged, in 1976
+                reading = read_clause(blanked[:m.start("not")] + " " * len(m.group("not")) + blanked[m.end("not"):])
+                when = replace(when, start=when.end, kind="point")
             if when is None:
                 if siblings and not _MODAL.search(blanked):
                     when = _run_on(siblings[0], sentence.text, clause)
