@@ -129,6 +129,9 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
      "presented his credentials in Bonn that August.", "Asher Ben-Natan", "ISR"),
     ("Cameroon–Nigeria relations", "In January 2018, Nigeria arrested the separatist leader Julius Ayuk Tabe in "
      "Abuja.", "Julius Ayuk Tabe", "CMR"),
+    # a side named only after "on", "into" and the like is where or what: the person is a guest
+    ("Angola–Portugal relations", "In October 2013 foreign minister Rui Machete apologised on Angolan radio for "
+     "investigations into Angolan officials.", "Rui Machete", "PRT"),
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),

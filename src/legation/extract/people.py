@@ -296,7 +296,7 @@ _OPPOSED = re.compile(r"\b(?:against|war on|attacks? on|invasion of|rebell?(?:ed
                       r"(?:seced(?:ed|ing)|broke away|"
                       r"independence|separated|secession)\s+from)\s+(?:the\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
-_TOPIC = re.compile(r"\b(?:on|about|concerning|regarding)\s+(?:the\s+)?\Z")
+_TOPIC = re.compile(r"\b(?:on|into|onto|over|about|concerning|regarding)\s+(?:the\s+)?\Z")
 _RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|"
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
@@ -393,6 +393,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     # the topic ("a meeting on Myanmar") or a capital named as the place ("met … in Naypyidaw") is nobody's.
     # The nearest other mention is the guess.
     opposed = {c.iso3 for c in mentions if _OPPOSED.search(text, max(0, c.span[0] - 40), c.span[0])}
+    # A side's word after such a preposition ("apologised on Angolan radio", "investigations into Angolan
+    # officials") says where or what, not who: when it is the only side named, the person is a guest.
+    after_prep = {c.iso3 for c in mentions if c.kind != "capital" and _TOPIC.search(text, max(0, c.span[0] - 25),
+                                                                                   c.span[0])}
     acting = [c for c in mentions if c.iso3 not in opposed and not _TOPIC.search(text, max(0, c.span[0] - 25), c.span[0])
               and not (c.kind == "capital" and _PLACE_BEFORE.search(text, max(0, c.span[0] - 10), c.span[0]))]
     if acting:
@@ -403,6 +407,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
                                                                                       c.span[0])}
     if len(places) == 1 and len(mentions) == sum(1 for c in mentions if c.iso3 in places):
         return doc.other(places.pop()), GUESSED  # "foreign minister X attended the anniversary in Jakarta": a guest
+    if len(after_prep) == 1 and {c.iso3 for c in mentions} == after_prep:
+        return doc.other(after_prep.pop()), GUESSED  # "foreign minister X apologised on Angolan radio": a guest
     if mentions:
         return min(mentions, key=lambda c: min(abs(c.span[0] - end), abs(start - c.span[1]))).iso3, GUESSED
     return None, GUESSED
