@@ -46,8 +46,9 @@ _ENDED_WITH = re.compile(rf"\s(?={_ENDING}\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+)
                          r"Armistice|Protocol|Convention|treaty|peace|agreement|armistice|accords?)\b)")
 _EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>,\s+(?:which|who)\b[^,;()]*,)"
                                 r"(?=\s+(?-i:[A-Z]))", re.IGNORECASE)
-# "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
+# "…, who signed the Bicesse Accords …": a relative clause of people who acted.
 _WHO = re.compile(r"who\s+(?-i:[a-z]+ed|signed|met|sent|made|took|gave|held|won|fought|began)\b", re.IGNORECASE)
+# "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
