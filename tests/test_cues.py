@@ -221,6 +221,8 @@ from legation.extract.cues import has_cue, read_clause
     ("India cut its subsidies on cooking gas", {"SANCTION"}),
     ("the prime minister suspended the project", {"SANCTION"}),
     ("the prime minister led eleven ministers to the city", {"CONSULT"}),
+    ("the president took some 400 businessmen to China", {"CONSULT"}),
+    ("Italy joined Prussia against Austria", {"ASSAULT"}),
     ("the two republics opened diplomatic relations", {"SUPPORT"}),
     ("Both sides moved troops to the border", {"MOBILIZE"}),
     ("three of its diplomats were held in Hanoi", {"COERCE"}),

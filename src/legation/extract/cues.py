@@ -243,6 +243,7 @@ CUES: tuple[Cue, ...] = (
          r"in favou?r of|stood by|sided with)\b", "SUPPORT"),
     _cue(r"\b(?:all(?:y|ies|ied|iance)|strategic partners?(?:hip)?)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bproclaim(?:ed|s|ing)\s+(?:the\s+)?(?:union|unification)\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bjoin(?:ed|s|ing)?\s+(?-i:[A-Z])[\w-]+\s+(?:in\s+(?:a\s+)?war\s+)?against\b", "ASSAULT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s|ing)?\b[^.;]{0,30}\b(?:air campaign|bombing|air ?strikes|military intervention|invasion|"
          r"blockade)\b", "ASSAULT", "COOPERATE"),
     _cue(r"\bjoin(?:ed|s|ing)?\b", "COOPERATE", "SUPPORT"),
@@ -284,8 +285,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bpaid\s+to\s+(?:abolish|end|buy|redeem|settle|lift)\b", "CONCEDE", "AGREE"),
     _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
-    _cue(r"\bled\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|business leaders|"
-         r"mission)\s+to\b", "CONSULT", mode="visit"),
+    _cue(r"\b(?:led|took|brought)\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|"
+         r"business leaders|mission)\s+to\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
