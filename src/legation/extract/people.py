@@ -238,7 +238,7 @@ _ROLE_CASE = {t.casefold(): t for t in ("King", "Queen", "Sultan", "Emperor", "E
 _LEADING_TITLE = re.compile(rf"^(?:{_PLURAL_TITLES}|{_TITLES})\s+")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|')$")
 _SPACES = re.compile(r"\s+")
-_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ibn|bin|ben|abu)-")
+_JOINED_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ibn|bin|ben|abu)-")
 _THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+\Z")
 _LEADING_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\s+(?=[A-Z])")
@@ -583,6 +583,6 @@ def _is_tail(short: str, full: str) -> bool:
     """Whether ``short`` is the last words of ``full`` and fewer: a surname ("de Gaulle", "Gaulle", "Sisi" of
     "Abdel Fattah el-Sisi")."""
     a, b = short.casefold().split(), full.casefold().split()
-    if len(a) == 1 and len(b) > 1 and _PARTICLE.sub("", b[-1]) == a[0]:
+    if len(a) == 1 and len(b) > 1 and _JOINED_PREFIX.sub("", b[-1]) == a[0]:
         return True
     return len(a) < len(b) and b[-len(a):] == a
