@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from legation.extract.dating import began_ended, is_frame
-from legation.extract.time import TimeExpr
+from legation.extract.time import TimeExpr, is_span
 
 # A comma or semicolon that opens a new clause, with the conjunction that introduces it. (Written as
 # its first character and then what follows each kind, so that the engine skips to those characters.)
@@ -64,7 +64,6 @@ _FRONTED = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PUNCT = re.compile(r"[,;]")
-_WITHIN = re.compile(r"within\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:in\s+)?\d{3,4}", re.IGNORECASE)
 
 
@@ -148,7 +147,7 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     every = sorted(times, key=lambda t: t.span)
     # "launched Operation Maitri, its largest relief mission abroad, within hours": a span from the time
     # told (see periods.RELATIVE_PHRASES) dates its clause but marks off none.
-    times = [t for t in every if not _WITHIN.match(t.text)]
+    times = [t for t in every if not is_span(t)]
 
     def timed(a: int, b: int) -> bool:
         return any(a <= t.span[0] and t.span[1] <= b for t in times)

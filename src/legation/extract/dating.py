@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from legation.extract.time import TimeExpr, find_times, heading_time, parse_time, resolve
+from legation.extract.time import TimeExpr, find_times, heading_time, is_span, parse_time, resolve
 from legation.extract.triggers import SENTENCES
 
 _PREPOSITION = re.compile(
@@ -108,7 +108,7 @@ class Timeline:
     def _resolve(self, i: int) -> list[TimeExpr]:
         out: list[TimeExpr] = []
         for expr in self.own[i]:
-            earlier = [e for e in out if e.span[1] <= expr.span[0] and not _SPAN.match(e.text)]
+            earlier = [e for e in out if e.span[1] <= expr.span[0] and not is_span(e)]
             anchor = earlier[-1] if earlier else self.anchors[i]
             if not earlier and self.lasts and self.lasts[i] is not None and _THEN_WORD.search(expr.text):
                 anchor = self.lasts[i]  # "… partners until the Iranian Revolution of 1979. Since then …": the last told
@@ -125,10 +125,6 @@ class Timeline:
                     expr = replace(expr, start=start)
             out.append(expr)
         return out
-
-
-# "within 48 hours", "within months": a span from the time told, which nothing after it is told from.
-_SPAN = re.compile(r"within\b", re.IGNORECASE)
 
 
 # "the first visit by an Indian prime minister since 1954": the year is what the event is measured
@@ -189,7 +185,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
         if absolute:
             anchor = max(reversed(absolute), key=rank)  # the most precise, the last told among equals
             last = absolute[-1] if absolute[-1].kind == "point" or absolute[-1].start == absolute[-1].end else None
-        elif (told := [e for e in exprs if not _SPAN.match(e.text)]) and anchor is not None:
+        elif (told := [e for e in exprs if not is_span(e)]) and anchor is not None:
             anchor = resolve(told[-1], base(anchor)) if told[-1].kind == "relative" else anchor
         for e in exprs:
             if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:

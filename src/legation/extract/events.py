@@ -54,8 +54,8 @@ def _lasted(text: str, start: int, end: int) -> re.Match | None:
 
 # A conjunct whose verb is left out as the one before it ("defeated its army at Custoza that July | and
 # again at Novara the following spring"): it tells the act before it once more.
-_GAPPED = re.compile(r"^\W*(?:and|but|then)\s+(?:then\s+|later\s+)?(?:again|once\s+(?:more|again))\b(?![^,;]*\b(?:was|were|is|are|had|has|have)\b)",
-                     re.IGNORECASE)
+_GAPPED = re.compile(r"^\W*(?:and|but|then)\s+(?:then\s+|later\s+)?(?:again|once\s+(?:more|again))\b"
+                     r"(?![^,;]*\b(?:was|were|is|are|had|has|have)\b)", re.IGNORECASE)
 # "did not send a new one until March 2008": not before that time, so then.
 _NOT_UNTIL = re.compile(r"\b(?P<not>not|never)\b[^,;]{0,60}?\b(?:until|till)\b", re.IGNORECASE)
 # Words by which a clause speaks of both sides at once.

@@ -644,10 +644,10 @@ def _parse(value: str) -> Date:
 # "after the war with Siam of 1841–1845", "since the revolution of 1979": a preposition before the event
 # the time dates, which the act is placed after (before, since, until). (Not an agreement's: "until the
 # Addis Ababa Agreement of 1972" names an act of its own, which the clause reports.)
+_EVENT_NOUNS = r"(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|partition)"
 _PREP_EVENT_OF = re.compile(
     r"(?<!\w)(?P<p>after|following|shortly\s+after|soon\s+after|before|shortly\s+before|since|until|till)\s+the\s+"
-    r"(?:[\w'’–-]+\s+){0,3}?(?:wars?|conflict|crisis|revolution|invasion|uprising|rebellion|revolt|occupation|coup|"
-    r"partition)(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{1,40}?)?"
+    rf"(?:[\w'’–-]+\s+){{0,3}}?{_EVENT_NOUNS}(?:\s+(?:with|against|between|over|in)\s+[^,;.()\d]{{1,40}}?)?"
     r"\s+(?:of|in)\s+\Z", re.I)
 # "until her death in 1663", "until its dissolution in 1991", "until Iraq withdrew in March 1959": the end
 # of someone's or something's time.
@@ -655,6 +655,8 @@ _UNTIL_END_IN = re.compile(r"(?<!\w)(?P<p>until|till|since|after|before)\s+(?:(?
                            r"collapse|abdication|overthrow|dissolution|deposition|assassination|exile|resignation)|"
                            r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+)?(?:withdrew|left|fell|broke|quit|\w+ed))\s+in\s+\Z",
                            re.I)
+
+
 def _placed(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds a word that places an act after, before, since or until an event."""
     window = text[a:b].lower()
@@ -664,8 +666,7 @@ def _placed(text: str, a: int, b: int) -> bool:
 
 # "after the 1967 war": the same, the year before the event's noun.
 _PREP_THE = re.compile(r"(?<!\w)(?P<p>after|following|before|since|until)\s+the\s+\Z", re.I)
-_EVENT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’–-]+\s+){0,2}?(?:wars?|conflict|crisis|revolution|invasion|uprising|"
-                               r"rebellion|revolt|occupation|coup|partition)\b", re.I)
+_EVENT_NOUN_AFTER = re.compile(rf"\s+(?:[\w'’–-]+\s+){{0,2}}?{_EVENT_NOUNS}\b", re.I)
 _THAT_BEFORE = re.compile(r"\b(?:later |earlier |early |late )?(?:that|the same)\s+\Z", re.IGNORECASE)
 
 
@@ -861,7 +862,7 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     elif (shift := _SHIFT.search(words)) and (moved := _shifted(anchor, shift)):  # "four days later"
         start = end = moved[0]
         precision, kind = moved[1], "point"
-    elif words.startswith("within"):  # "within weeks", "within a year": the anchor's year
+    elif is_span(expr):  # "within weeks", "within a year": the anchor's year
         start = end = _fmt((_parse(anchor.start)[0], 0, 0))
         precision, kind = "year", "point"
     elif season := _SEASON.search(words):
@@ -894,6 +895,12 @@ def resolve(expr: TimeExpr, anchor: TimeExpr) -> TimeExpr:
     elif _BEFORE_WORD.search(words) and not expr.rel:
         end, kind = start, "before"
     return replace(expr, start=start, end=end, precision=precision, kind=kind)
+
+
+def is_span(expr: TimeExpr) -> bool:
+    """Whether ``expr`` is a span from a time told before ("within weeks", "within 48 hours"), which dates
+    its clause but neither marks one off nor anchors what follows (see periods.RELATIVE_PHRASES)."""
+    return expr.text[:6].casefold() == "within"
 
 
 def heading_time(heading: str, context: frozenset[str] = frozenset()) -> TimeExpr | None:
