@@ -290,6 +290,11 @@ def test_country_of_with_sides():
     # Chiang Kai-shek led the Republic of China on the mainland, then on Taiwan.
     assert country_of("Chiang Kai-shek", sides=("CHN", "JPN")) == "CHN"
     assert country_of("Chiang Kai-shek", year=1960) == "TWN"
+    # The grand princes of Kievan Rus' count for each of its present-day successors; the sides choose.
+    assert {row.iso3 for row in leaders("Yaroslav the Wise")} == {"UKR", "RUS", "BLR"}
+    assert country_of("Yaroslav the Wise", sides=("EST", "RUS")) == "RUS"
+    assert country_of("Vladimir the Great", sides=("POL", "UKR")) == "UKR"
+    assert country_of("Yaroslav the Wise", year=1030) is None
 
 
 def test_year_out_of_office_still_answers():

@@ -5,7 +5,9 @@ for: "Richard Nixon and Leonid Brezhnev signed SALT I" means the United States a
 to any careful reader. This module ships that common knowledge as a small gazetteer of heads of
 state and government, monarchs, foreign ministers and a few other figures, each row giving the
 present-day country (ISO 3166 alpha-3; successor states for historical ones, so the Soviet Union
-and the Russian Empire are ``RUS``), the role held and the years in office.
+and the Russian Empire are ``RUS``), the role held and the years in office. A ruler of a state
+that several present-day states count as their predecessor has a row for each (the grand princes
+of Kievan Rus': Ukraine, Russia and Belarus); the article's sides choose among them.
 
 The table is read lazily on first use, so importing this module costs nothing beyond the
 standard library.
