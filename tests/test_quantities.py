@@ -192,6 +192,9 @@ def test_units(sentence, text, value, unit):
     ("A bomb killed all 115 people on board.", "115 people", 115, "person", "person"),
     ("Nigeria arrested the leader and 46 of his followers.", "46 of his followers", 46, "person", "follower"),
     ("Some 120,000 Japanese Americans were interned.", "Some 120,000 Japanese Americans", 120000, "person", "American"),
+    # a noun in quotation marks
+    ("Some 500 “volunteers” crossed the border.", "Some 500 “volunteers”", 500, "person", "volunteer"),
+    ('It trained about 13,000 Norwegian "police troops".', 'about 13,000 Norwegian "police', 13000, "person", "police"),
     # people named by what befalls them
     ("Hundreds were massacred that April, and some 200,000 were expelled.", "some 200,000", 200000, "person", "person"),
     ("By 1984 about 46,000 were living in camps.", "about 46,000", 46000, "person", "person"),

@@ -172,7 +172,8 @@ _A_DURATION = re.compile(
     r"\b(?:(?P<b>(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?over|nearly|almost|about|around|roughly|under)"
     r"|lasted|lasting|for)\s+(?P<a>an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
 _A_UNIT = re.compile(r"a (?:day|week|month|year|decade|century)")  # (a gate for _A_DURATION; a literal opening is fast)
-_WORD_TOKEN = re.compile(r"\s([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
+# (A word may open a quotation: "13,000 Norwegian "police troops"".)
+_WORD_TOKEN = re.compile(r"\s[\"“]?([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
 _BOUNDS = {
     "lower": ["more than", "over", "above", "exceeding", "in excess of", "at least", "upwards of", "no less than",
               "no fewer than", "just over", "well over", "greater than", "a minimum of"],
@@ -347,7 +348,8 @@ def _count(text: str, pos: int) -> tuple[int, str, bool] | None:
                     continue
                 if nxt and nxt.group(1)[0].isupper():
                     return None  # "Six Nations Championship": a name
-            return m.end(), noun, noun in _PERSON or word[0].isupper() or noun.endswith("man")
+            end = m.end() + 1 if m.group(0)[1] in "\"“" and text[m.end():m.end() + 1] in ("\"", "”") else m.end()
+            return end, noun, noun in _PERSON or word[0].isupper() or noun.endswith("man")
         pos = m.end()
     return None
 
