@@ -192,6 +192,9 @@ def test_units(sentence, text, value, unit):
     ("A bomb killed all 115 people on board.", "115 people", 115, "person", "person"),
     ("Nigeria arrested the leader and 46 of his followers.", "46 of his followers", 46, "person", "follower"),
     ("Some 120,000 Japanese Americans were interned.", "Some 120,000 Japanese Americans", 120000, "person", "American"),
+    # a figure set beside the people it counts
+    ("It shipped enslaved Africans, some 4 million in all, to Brazil.", "some 4 million", 4e6, "person", "African"),
+    ("The refugees, 12,000 in total, went home.", "12,000", 12000, "person", "refugee"),
     # a noun in quotation marks
     ("Some 500 “volunteers” crossed the border.", "Some 500 “volunteers”", 500, "person", "volunteer"),
     ('It trained about 13,000 Norwegian "police troops".', 'about 13,000 Norwegian "police', 13000, "person", "police"),
@@ -297,6 +300,7 @@ def test_a_named_payer_before_an_amount_does_not_make_it_a_label():
     "In 1975 killed in action", "the 1991 wounded veterans' fund", "the Resolution 550 million times",
     "a specimen", "to host the COP29 climate conference", "at COP 26 in Glasgow",
     "India paid for Bhutan's first five-year plan.", "up to 250 million gallons a day",
+    "In the years of the Soviets, 1922, the border moved.", "It sold the rifles, some 4 million.",
 ])
 def test_not_quantities(sentence):
     assert find_quantities(sentence) == []

@@ -147,6 +147,10 @@ _TOLL_BEFORE = re.compile(r"\b(?:the\s+dead|deaths|death\s+toll)\b[^.;]{0,40}?\b
                           r"numbered|reached|stood\s+at|rose\s+to|put\s+at)\s+(?:(?:from|between)\s+)?"
                           r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+)?\Z")
 _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
+# A figure set beside the people it counts: "shipped enslaved Africans, some 4 million in all, to Brazil".
+_APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*[A-Za-z]),\s+(?:(?:some|about|around|roughly|nearly|almost|"
+                             r"perhaps|an\s+estimated)\s+)?\Z")
+_APPOSED_AFTER = re.compile(r"(?:\s+(?:in\s+all|in\s+total|all\s+told|altogether))?\s*(?:[,;)]|\.(?!\d)|\Z)")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
@@ -478,6 +482,10 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if not unit and (value >= 1000 if not digits else not _YEARLIKE.fullmatch(digits)) and _DONE_TO_PEOPLE.match(
                 text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
+        if not unit and (mult or (digits and not _YEARLIKE.fullmatch(digits))) and _APPOSED_AFTER.match(text, end) \
+                and (a := _APPOSED_BEFORE.search(text, max(0, start - 40), start)) and _is_plural(a.group(1)) \
+                and ((noun := _singular(a.group(1))) in _PERSON or a.group(1)[0].isupper()):
+            unit = "person"  # "enslaved Africans, some 4 million in all": the people just named
         if not unit and digits and found and not _YEARLIKE.fullmatch(digits) and not mult:
             last = found[-1]
             if last.unit in ("person", "count") and last.noun and start - last.span[1] <= _ELIDED_REACH \
