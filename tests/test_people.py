@@ -124,6 +124,9 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # one charged by a side's prosecutors is of the other side
     ("Angola–Portugal relations", "Portuguese prosecutors charged former vice-president Manuel Vicente with "
      "corruption in 2017.", "Manuel Vicente", "AGO"),
+    # one who beat a side's forces is of the other side
+    ("France–United Kingdom relations", "Horatio Nelson destroyed the Franco-Spanish fleet at Trafalgar in 1805, and "
+     "Napoleon was defeated at Waterloo in 1815.", "Horatio Nelson", "GBR"),
     # an envoy presenting credentials in a (former) capital is of the other side
     ("Germany–Israel relations", "Rolf Pauls became the first West German ambassador, and Asher Ben-Natan "
      "presented his credentials in Bonn that August.", "Asher Ben-Natan", "ISR"),

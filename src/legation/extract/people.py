@@ -285,6 +285,9 @@ _UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
 # "Portuguese prosecutors charged former vice-president X": the one charged is of the other side.
 _ACTS_ON = ("charged", "arrested", "detained", "expelled", "indicted", "sentenced", "convicted", "extradited", "deported")
 _ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(_ACTS_ON)})\s+(?:[\w-]+\s+){{0,3}}$")
+# "Horatio Nelson destroyed the Franco-Spanish fleet": one who beat a side's forces fought for the other side.
+_BEAT_AFTER = re.compile(r",?\s+(?:[a-z]+\s+)?(?:defeated|destroyed|routed|crushed|repelled|repulsed|sank)\s+(?:the\s+)?"
+                         r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
@@ -348,6 +351,9 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         for c in find_countries(m.group(1)):
             if c.iso3 in sides:
                 return doc.other(c.iso3), SAID
+    if (m := _BEAT_AFTER.match(after)) and (c := find_countries(m.group(1))) and c[0].span[0] == 0 \
+            and c[0].iso3 in sides:
+        return doc.other(c[0].iso3), SAID
     if m := _UNDER_BEFORE.search(before):  # ("Venezuela seceded from Gran Colombia in 1830 under X": not the one left)
         c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])]
         if c and c[-1].iso3 in sides:
