@@ -65,6 +65,14 @@ def close(a: float, b: float) -> bool:
     ("trade worth RM 300 billion", "RM 300 billion", 3e11, "MYR"),
     ("a trade surplus of ₩5 trillion", "₩5 trillion", 5e12, "KRW"),
     ("war damages of 6.2 trillion złoty", "6.2 trillion złoty", 6.2e12, "PLN"),
+    ("contraband worth 3 billion soles a year", "3 billion soles", 3e9, "PEN"),
+    ("exports worth 5 billion bolivianos", "5 billion bolivianos", 5e9, "BOB"),
+    ("a road built for 20 billion colones", "20 billion colones", 2e10, "CRC"),
+    ("remittances of 10 billion córdobas", "10 billion córdobas", 1e10, "NIO"),
+    ("imports of 200 million Fiji dollars", "200 million Fiji dollars", 2e8, "FJD"),
+    ("exports of only FJ$3 million", "FJ$3 million", 3e6, "FJD"),
+    ("trade reached 850 million manats", "850 million manats", 8.5e8, "AZN"),
+    ("coal earned it 20 trillion tugriks", "20 trillion tugriks", 2e13, "MNT"),
 ])
 def test_money(sentence, text, value, unit):
     q = only(sentence)
@@ -249,6 +257,8 @@ def test_a_bare_number_elsewhere_borrows_no_noun(sentence, nouns):
     ("Norway–Sweden relations", "The bridge cost 2 billion kroner.", "NOK"),
     ("China–Nepal relations", "Trade reached 90 billion rupees.", "NPR"),
     ("India–Pakistan relations", "Trade reached 90 billion rupees.", "INR"),  # both sides use it: the default
+    ("Azerbaijan–Iran relations", "Trade reached 850 million manats.", "AZN"),
+    ("Russia–Turkmenistan relations", "Trade reached 850 million manats.", "TMT"),
 ])
 def test_a_currency_word_several_states_use_is_a_sides_own(title, sentence, unit):
     record = extract(f"= {title} =\n\n{sentence}\n")

@@ -41,13 +41,13 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
 # ---------------------------------------------------------------- currencies
 _ISO = re.findall(r"[A-Z]{3}", "USD EUR GBP JPY CNY RMB INR PKR RUB CHF CAD AUD NZD HKD SGD KRW TRY SAR AED MAD DZD TND EGP ZAR "
         "NGN BRL MXN ARS CLP COP SEK NOK DKK ISK PLN CZK HUF UAH BYN KZT IRR IQD ILS THB VND IDR MYR PHP "
-        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG")
+        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG PEN BOB CRC NIO AZN FJD MNT")
 _SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP",
             "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee", "rm": "MYR",
-            "nu": "BTN", "nu.": "BTN", "rd$": "DOP", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "₦": "NGN",
+            "nu": "BTN", "nu.": "BTN", "rd$": "DOP", "fj$": "FJD", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "₦": "NGN",
             "₺": "TRY", "₪": "ILS", "₴": "UAH", "₸": "KZT", "kz": "AOA"}
-_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|RD|A|C|S|R)\$|Rs\.?|(?-i:RM|Nu\.?|Kz)(?=\s?\d))"
+_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|RD|FJ|A|C|S|R)\$|Rs\.?|(?-i:RM|Nu\.?|Kz)(?=\s?\d))"
         r"|[$€£¥₹₽₨₩₫฿₱₦₺₪₴₸]"
         rf"|(?<![A-Za-z])(?:{'|'.join(_ISO)})(?=\s?\d))\s?")
 _CUR_WORDS = {
@@ -61,8 +61,10 @@ _CUR_WORDS = {
     "kip": "LAK", "kyat": "MMK", "lek": "ALL", "dram": "AMD", "lari": "GEL", "forint": "HUF", "koruna": "CZK",
     "lev": "BGN", "drachma": "GRD", "drachmae": "GRD", "peseta": "ESP", "escudo": "PTE", "schilling": "ATS",
     "quetzal": "GTQ", "quetzales": "GTQ", "bolívar": "VES", "bolivar": "VES", "cedi": "GHS", "kwacha": "ZMW",
-    "afghani": "AFN", "tugrik": "MNT", "somoni": "TJS", "leva": "BGN",
-    "mark": None, "manat": None,  # (whose, the sentence says: see _CONTEXT)
+    "afghani": "AFN", "tugrik": "MNT", "somoni": "TJS", "leva": "BGN", "sol": "PEN", "soles": "PEN",
+    "boliviano": "BOB", "colón": "CRC", "colon": "CRC", "colones": "CRC", "córdoba": "NIO", "cordoba": "NIO",
+    "mark": None,  # (whose, the sentence says: see _CONTEXT)
+    "manat": "AZN",  # (or Turkmenistan's, when the sentence or the sides say so: see _CONTEXT, _SHARED_WORD)
 }
 _ADJ_CODE = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -78,7 +80,8 @@ _ADJ_CODE = {
     "south korean": "KRW", "korean": "KRW", "angolan": "AOA", "haitian": "HTG", "egyptian": "EGP", "lebanese": "LBP", "belarusian": "BYN",
     "russian": "RUB", "soviet": "SUR", "chinese": "CNY", "japanese": "JPY", "british": "GBP",
     "south african": "ZAR", "brazilian": "BRL", "kenyan": "KES", "ugandan": "UGX", "tanzanian": "TZS",
-    "ethiopian": "ETB", "eritrean": "ERN", "gambian": "GMD", "jamaican": "JMD", "fijian": "FJD",
+    "ethiopian": "ETB", "eritrean": "ERN", "gambian": "GMD", "jamaican": "JMD", "fijian": "FJD", "fiji": "FJD",
+    "peruvian": "PEN", "costa rican": "CRC", "nicaraguan": "NIO", "azerbaijani": "AZN", "mongolian": "MNT",
 }
 # a currency word with no adjective takes its country from the sentence, when only one is named
 _CONTEXT = {
@@ -102,7 +105,7 @@ _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+
                 r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|złoty(?:s|ch)?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
                 r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?|marks?|guilders?|riels?|dong|kip|kyats?|lek|drams?|lari|forints?"
                 r"|koruny|korun|koruna|leva|lev|drachma[es]?|pesetas?|escudos?|schillings?|quetzal(?:es|s)?|bol[ií]vars?"
-                r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?")
+                r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?|(?:nuevos\s+)?soles|bolivianos?|col[oó]n(?:es)?|c[oó]rdobas?")
 
 # ---------------------------------------------------------------- compiled patterns
 _NUMBER = re.compile(
@@ -535,6 +538,7 @@ _SHARED_WORD = {
              "UYU": "URY"},
     "rial": {"IRR": "IRN", "OMR": "OMN", "YER": "YEM"},
     "riyal": {"SAR": "SAU", "QAR": "QAT"},
+    "manat": {"AZN": "AZE", "TMT": "TKM"},
 }
 
 
