@@ -24,6 +24,12 @@ def test_a_consulate_in_a_territory_is_hosted_by_the_state_that_holds_it() -> No
     assert ("consulate-general", "IND", "CHN", "Hong Kong") in found, found
 
 
+def test_a_city_that_bears_another_countrys_name_is_the_hosts_city() -> None:
+    found = missions("Costa Rica–Nicaragua relations", "Costa Rica has an embassy in Managua; Nicaragua has an embassy "
+                     "in San José and a consulate in Liberia.")
+    assert ("consulate", "NIC", "CRI", "Liberia") in found, found
+
+
 def test_honorary_consulates_in_a_list_of_cities_are_one_each() -> None:
     found = missions("Indonesia–Netherlands relations", "Indonesia has an embassy in The Hague; the Netherlands has an "
                      "embassy in Jakarta and honorary consulates in Medan, Surabaya and Denpasar.")

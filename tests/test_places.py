@@ -510,6 +510,13 @@ def test_find_cities(text: str, iso3: str | None, expected: list[tuple[str, str,
     assert _cities(text, iso3) == expected
 
 
+def test_find_cities_takes_a_countrys_name_for_a_city_only_when_asked() -> None:
+    # "Liberia" is a country, and a city of Costa Rica; "Panama" names no city of Panama's own by that name.
+    assert _cities("consulates in Liberia", "CRI") == []
+    assert [(c.name, c.iso3) for c, _ in find_cities("consulates in Liberia", "CRI", foreign=True)] == [("Liberia", "CRI")]
+    assert find_cities("an embassy in Panama", "PAN", foreign=True) == []
+
+
 def test_find_cities_returns_city_objects() -> None:
     (c, span), = find_cities("Moscow backed it.")
     assert isinstance(c, City) and span == (0, 6)

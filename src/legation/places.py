@@ -206,10 +206,11 @@ def _country_key(key: str) -> str | None:
     return hit[0] if hit else None
 
 
-def _lookup(key: str, iso3: str | None, aliases: bool = True) -> tuple[int, int] | None:
+def _lookup(key: str, iso3: str | None, aliases: bool = True, foreign: bool = False) -> tuple[int, int] | None:
     """Best (row, weight) for a normalised name; None if nothing (or only a country's name) matches.
 
-    ``aliases=False`` ignores the names GeoNames has from other languages.
+    ``aliases=False`` ignores the names GeoNames has from other languages; ``foreign=True`` takes
+    another country's name for a city of ``iso3`` that bears it ("Liberia" in Costa Rica).
     """
     g = _gazetteer()
     hits = g.candidates(key, iso3)
@@ -226,7 +227,8 @@ def _lookup(key: str, iso3: str | None, aliases: bool = True) -> tuple[int, int]
     named = _country_key(key)
     if named is not None:
         # "Morocco" is no city; "Singapore", "Monaco", "Djibouti" are, in their own country
-        hits = [h for h in hits if h[1] >= _PRIMARY and g.own_iso3(h[0]) == named]
+        own = {named, iso3} if foreign else {named}
+        hits = [h for h in hits if h[1] >= _PRIMARY and g.own_iso3(h[0]) in own]
         if not hits:
             return None
     return max(hits, key=lambda h: g.score(*h))
@@ -302,20 +304,22 @@ Sidi Ben Bin Abu Ibn Mina Kut Umm Bad Spa Ise Aba Ado Ife Oyo Kaya Tete Bata
 """)
 
 
-def find_cities(text: str, iso3: str | None = None) -> list[tuple[City, tuple[int, int]]]:
+def find_cities(text: str, iso3: str | None = None, foreign: bool = False) -> list[tuple[City, tuple[int, int]]]:
     """City mentions in ``text`` (see :func:`_find_cities`); cached per sentence and country."""
-    return list(_find_cities(text, iso3))
+    return list(_find_cities(text, iso3, foreign))
 
 
 @functools.lru_cache(maxsize=8192)
-def _find_cities(text: str, iso3: str | None = None) -> tuple[tuple[City, tuple[int, int]], ...]:
+def _find_cities(text: str, iso3: str | None = None, foreign: bool = False) -> tuple[tuple[City, tuple[int, int]], ...]:
     """City mentions in ``text``: capitalised names, longest match first, non-overlapping.
 
     Without ``iso3`` only capitals, former capitals and places of 50000 people or more count (15000
     for names of two words or more), by their own name or a well-known English one ("Bombay"), not
     by the names GeoNames lists in other languages; with ``iso3`` every place of that country does.
     Names that continue a longer proper noun ("Vladimir Putin", "Tangier Protocol") are skipped, as
-    are common capitalised words ("March", "Union") and countries' names (but "Singapore" counts).
+    are common capitalised words ("March", "Union") and countries' names (but "Singapore" counts,
+    and with ``foreign`` another country's name borne by a city of ``iso3``: where a text can only mean
+    a city of that country, as a mission's "consulates in Liberia and Upala" in Costa Rica).
     """
     if not text:
         return ()
@@ -326,9 +330,11 @@ def _find_cities(text: str, iso3: str | None = None) -> tuple[tuple[City, tuple[
     for i, names in _city_names(text):
         if i < after:
             continue
-        for j, start, end, key, words, inside in names:
+        for j, start, end, key, words, inside, a_country in names:
+            if a_country and not foreign:
+                continue  # "Luxembourg", "Mexico": the country
             # unrestricted: no names GeoNames has from other languages, and only sizeable places
-            hit = _lookup(key, code, aliases=code is not None)
+            hit = _lookup(key, code, aliases=code is not None, foreign=foreign)
             if hit is None:
                 continue
             row, weight = hit
@@ -353,12 +359,12 @@ def forget() -> None:
     _NAMES.clear()
 
 
-def _city_names(text: str) -> list[tuple[int, list[tuple[int, int, int, str, int, bool]]]]:
+def _city_names(text: str) -> list[tuple[int, list[tuple[int, int, int, str, int, bool, bool]]]]:
     """The runs of tokens of ``text`` that may name a city, whatever the country, longest first.
 
-    For each capitalised token ``i`` that starts one: ``(j, start, end, key, words, inside)``, the
-    name ending at token ``j``, its span and key, its number of words, and whether it lies inside a
-    longer proper noun. A key that no city's name (nor its name with " city" and the like) has is
+    For each capitalised token ``i`` that starts one: ``(j, start, end, key, words, inside, country)``,
+    the name ending at token ``j``, its span and key, its number of words, whether it lies inside a
+    longer proper noun, and whether it is a country's name (not a city-state's). A key that no city's name (nor its name with " city" and the like) has is
     left out: no lookup could find it.
     """
     found = _NAMES.get(text)
@@ -406,11 +412,10 @@ def _city_names(text: str) -> list[tuple[int, list[tuple[int, int, int, str, int
             if len(words) == 1 and (words[0] in _STOP or len(words[0]) < 3 or words[0].isupper()):
                 continue
             named = _country_key(key)
-            if named is not None and named not in _CITY_STATES:
-                continue  # "Luxembourg", "Mexico": the country
+            country = named is not None and named not in _CITY_STATES  # "Luxembourg", "Mexico": the country
             nxt = _SPACE_WORD.match(text[end:end + 3])
             inside = _prev_capitalised(text, start) or bool(nxt and nxt.group(1).isupper())
-            names.append((j, start, end, key, len(words), inside))
+            names.append((j, start, end, key, len(words), inside, country))
         if names:
             found.append((i, names))
     return found

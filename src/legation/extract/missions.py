@@ -200,7 +200,7 @@ def _sentences(doc: Doc) -> list[Mission]:
             if _TO_AN_ORGANISATION.match(tail):
                 continue  # "a permanent mission to the Organization of the Black Sea Economic Cooperation"
             cities = []
-            for found, (a, b) in find_cities(tail, host):
+            for found, (a, b) in find_cities(tail, host, foreign=True):  # (only a city of the host can be meant)
                 if not re.search(r"\b(?:in|at|to)\b", tail[:a]) and not cities:
                     continue
                 if found.iso3 not in doc.sides:
