@@ -232,6 +232,12 @@ def _triples(text: str, only: frozenset[str] | None = None) -> list[tuple[str, s
     [
         ("In 1897, the Russian Empire established a consulate in Tangier.",
          [("the Russian Empire", "RUS", "historical")]),
+        # older states, each of its successor (the seat of its rulers)
+        ("Askia Muhammad of Songhai fought the Mossi kingdoms", [("Songhai", "MLI", "historical"),
+                                                                ("the Mossi kingdoms", "BFA", "historical")]),
+        ("The Xiongnu confederation raided Han China", [("The Xiongnu confederation", "MNG", "historical"),
+                                                        ("Han China", "CHN", "historical")]),
+        ("the Inca Empire and Upper Peru", [("the Inca Empire", "PER", "historical"), ("Upper Peru", "BOL", "historical")]),
         ("In the early 1960s, Soviet-Moroccan relations were developing very well.",
          [("Soviet", "RUS", "adjective"), ("Moroccan", "MAR", "adjective")]),
         ('Moscow backed "the inalienable rights of the population of Western Sahara to self-determination".',
