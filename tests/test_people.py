@@ -60,6 +60,12 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     # older states: a dynasty's word before a title
     ("Myanmar–Thailand relations",
      "On 7 April 1767 the army of the Konbaung king Hsinbyushin sacked and burned Ayutthaya.", "Hsinbyushin", "MMR"),
+    # "as the first … minister", in lower case
+    ("Denmark–Iceland relations", "Home rule followed in 1904, with Hannes Hafstein as the first Icelandic minister.",
+     "Hannes Hafstein", "ISL"),
+    # a state's ruler named after "its ruler"
+    ("China–Mongolia relations", "In 200 BC the Xiongnu and its ruler Modu Chanyu surrounded the emperor at Baideng.",
+     "Modu Chanyu", "MNG"),
 ])
 def test_name_and_country(title: str, sentence: str, name: str, country: str) -> None:
     found = people(title, sentence)

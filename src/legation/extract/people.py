@@ -56,8 +56,8 @@ _APPOSITIVE_END = (r",\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<tit
 _APPOSITIVE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE_END}")
 # "The current President, Vladimir Putin, paid a visit"
 _TITLE_APPOSITIVE = re.compile(rf"\b(?P<title>{_TITLES}),\s+(?P<name>{_NAME}),")
-_AS_TITLE_END = (r"as\s+(?:the\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
-                 r"President|King|ambassador|Ambassador|Minister|Chancellor|leader)\b")
+_AS_TITLE_END = (r"as\s+(?:the\s+)?(?:(?:first|last|new)\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>Prime Minister|"
+                 r"President|King|ambassador|Ambassador|Minister|minister|Chancellor|leader)\b")
 _AS_TITLE = re.compile(rf"\b(?P<name>{_NAME})\s+{_AS_TITLE_END}")
 _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|declared|announced|signed|became|"
                 r"participated|the first settler|coming to power|came to power|took power|ruled|resigned|"
@@ -85,7 +85,7 @@ _PLURAL_TITLED = re.compile(rf"\b(?P<title>{_PLURAL_TITLES})\s+(?P<first>{_NAME}
 # "signed … by Vice President Julio Argentino Roca Jr. and Walter Runciman": the second name has no title.
 _TITLED_AND = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<first>{_NAME})\.?,?\s+and\s+(?P<second>{_NAME_WORD}\s+"
                          rf"(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\b")
-_ROLE_NOUN = re.compile(rf"\b(?:its|his|their|the)\s+(?:pilot|commander|captain|leader|founder|envoy|navigator|"
+_ROLE_NOUN = re.compile(rf"\b(?:its|his|their|the)\s+(?:pilot|commander|captain|leader|ruler|founder|envoy|navigator|"
                         rf"conquistador|explorer|king|president|minister)\s+(?P<name>{_NAME})")
 _GOVERNMENT_OF = re.compile(
     rf"\b(?:governments?|administrations?|regimes?|cabinets?|reign|rule|presidency|premiership) of "
