@@ -31,7 +31,7 @@ _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|si
                            r"addressed|attended|received|laid)\b")
 # ", and South Africa apologised", ", and both countries recalled their ambassadors": a coordinated clause
 # with a subject of its own reports an act of its own, dated or not.
-_NEW_SUBJECT = re.compile(r"and\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]+|both\s+(?:countries|sides|states|governments))"
+_NEW_SUBJECT = re.compile(r"(?:and\s+)?(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]+|both\s+(?:countries|sides|states|governments))"
                           r"(?:\s+[A-Z][\w’'-]+)*\s+(?-i:[a-z]+ed|was|were|had|did)\b")
 # "Nigeria boycotted the forum, South Africa closed its missions, and …": a list of clauses, each with a
 # subject of its own, joined by commas and a last "and".
