@@ -94,10 +94,10 @@ def test_a_coordinated_clause_with_a_subject_of_its_own_is_an_event_of_its_own()
 
 def test_a_clause_after_a_semicolon_with_a_subject_of_its_own_is_an_event_of_its_own() -> None:
     found = events("Azerbaijan–Iran relations",
-                   "In 2012 Iran accused Baku of helping Israeli agents who had killed its nuclear scientists; "
-                   "Azerbaijan denied the charge.")
+                   "In 2012 Azerbaijan signed an arms deal with Israel, and Iran accused Baku of helping Israeli "
+                   "agents who had killed its nuclear scientists; Azerbaijan denied the charge.")
     assert [(start, evidence.split()[-1]) for start, _, _, evidence in found] == [
-        ("2012", "scientists"), ("2012", "charge")], found
+        ("2012", "Israel"), ("2012", "scientists"), ("2012", "charge")], found
 
 
 def test_a_second_verb_of_the_same_subject_stays_in_its_clause() -> None:
