@@ -100,6 +100,18 @@ def test_a_clause_after_a_semicolon_with_a_subject_of_its_own_is_an_event_of_its
         ("2012", "Israel"), ("2012", "scientists"), ("2012", "charge")], found
 
 
+def test_a_relative_clause_in_which_the_other_side_answers_is_an_event_of_its_own() -> None:
+    found = events("Azerbaijan–Iran relations",
+                   "In 1992 President Abulfaz Elchibey called for the unification of northern and southern "
+                   "Azerbaijan, which Tehran denounced.")
+    assert [(start, evidence.split()[-1]) for start, _, _, evidence in found] == [
+        ("1992", "Azerbaijan"), ("1992", "denounced")], found
+    # what a side merely hosted or cited is no answer
+    found = events("Nigeria–South Africa relations",
+                   "In 1996 Nigeria withdrew from the African Cup of Nations, which South Africa hosted.")
+    assert len(found) == 1, found
+
+
 def test_a_second_verb_of_the_same_subject_stays_in_its_clause() -> None:
     found = events("Nigeria–South Africa relations",
                    "In March 2012 South Africa turned back 125 Nigerian travellers at the airport in Johannesburg. "

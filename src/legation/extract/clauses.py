@@ -48,6 +48,12 @@ _EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>
                                 r"(?=\s+(?-i:[A-Z]))", re.IGNORECASE)
 # "…, who signed the Bicesse Accords …": a relative clause of people who acted.
 _WHO = re.compile(r"who\s+(?-i:[a-z]+ed|signed|met|sent|made|took|gave|held|won|fought|began)\b", re.IGNORECASE)
+# "…called for unification, which Tehran denounced": a relative clause in which another party answers the
+# act (rejects, condemns, accepts, pays …) reports an act of its own.
+_WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*\s+(?-i:denounced|"
+                            r"condemned|rejected|refused|protested|opposed|critici[sz]ed|denied|disputed|contested|"
+                            r"resisted|ignored|vetoed|welcomed|accepted|recogni[sz]ed|endorsed|backed|supported|"
+                            r"approved|ratified|paid)\b", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
@@ -185,7 +191,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
                     # relative's time is the sentence's only one, and each part reports an act (of people)
                     nxt == len(text) and timed(m.end(), nxt) and not timed(0, m.start())
                     and _WHO.match(right) and has_cue(text[:m.start()]))
-                or (timed(0, m.start()) and _PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))):
+                or (timed(0, m.start()) and _PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))
+                or (_WHICH_SUBJECT.match(right) and has_cue(text[:m.start()]))):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
     # ("After Morocco had gained independence in 1956, King Mohammed V provided arms").
