@@ -60,6 +60,8 @@ from legation.extract.cues import has_cue, read_clause
     ("the three leaders launched a regional initiative", {"COOPERATE"}),
     ("Thailand has imported natural gas from the Yadana field", {"COOPERATE"}),
     ("Seoul sent the North about 400,000 tonnes of rice a year", {"AID"}),
+    ("India gave US$1 million", {"AID"}),
+    ("Japan donated 5 million dollars", {"AID"}),
     ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),
     ("The Trent Affair brought the two countries close to war", {"THREATEN"}),
     ("the town was lost in 1558", {"CONCEDE"}),
@@ -272,6 +274,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the prime minister returned to power", "CONCEDE"),
     ("the army left the city", "RETREAT"),
     ("he left it to the courts", "RETREAT"),
+    ("he gave 3 speeches", "AID"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

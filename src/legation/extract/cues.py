@@ -281,6 +281,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their|a|an)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
          r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
          "AID"),
+    # "India gave US$1 million": money given.
+    _cue(r"\b(?:gave|donated|offered|contributed)\s+(?:(?:about|some|over|nearly|another|an\s+additional)\s+)?"
+         r"(?:US\$|\$|€|£|¥|₹|(?-i:[A-Z]{1,3})\$|\d[\d,.]*\s+(?:million|billion)\b)", "AID"),
     _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
     _cue(r"\bpaid\s+to\s+(?:abolish|end|buy|redeem|settle|lift)\b", "CONCEDE", "AGREE"),
     _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
