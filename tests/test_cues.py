@@ -61,6 +61,10 @@ from legation.extract.cues import has_cue, read_clause
     ("Thailand has imported natural gas from the Yadana field", {"COOPERATE"}),
     ("Seoul sent the North about 400,000 tonnes of rice a year", {"AID"}),
     ("India gave US$1 million", {"AID"}),
+    ("The Ming drove the Mongols back to the steppe", {"ASSAULT"}),
+    ("The Khalkha princes submitted to the Qing dynasty", {"CONCEDE", "COERCE"}),
+    ("Soviet divisions were stationed in Mongolia", {"MOBILIZE"}),
+    ("the two juntas drew closer", {"COOPERATE"}),
     ("Japan donated 5 million dollars", {"AID"}),
     ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),
     ("The Trent Affair brought the two countries close to war", {"THREATEN"}),
@@ -275,6 +279,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the army left the city", "RETREAT"),
     ("he left it to the courts", "RETREAT"),
     ("he gave 3 speeches", "AID"),
+    ("the two sides drew closer to a confrontation", "COOPERATE"),
+    ("the dispute was submitted to the International Court of Justice", "CONCEDE"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:
     assert not_wanted not in read_clause(clause).types, read_clause(clause)

@@ -93,7 +93,7 @@ CUES: tuple[Cue, ...] = (
          r"behaviou?r|posts?|words))|land(?:ed|ing)\s+(?:\w+\s+)?(?:troops|forces|soldiers|marines)|sabotag(?:e|ed|ing)|cyber-?attacks?|"
          r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
          r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
-         r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
+         r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|dr(?:o|i)ve\s+(?:[\w'’-]+\s+){1,4}?back\b|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
          r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
     _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=marines ))landed\b", "ASSAULT"),
@@ -118,6 +118,9 @@ CUES: tuple[Cue, ...] = (
          r" camps?|interned|internment)\b", "COERCE"),
     _cue(r"\b(?:were|was)\s+held\s+(?:in\b|hostage|captive|prisoner)|\b(?:taken|held)\s+hostage\b", "COERCE"),
     _cue(r"\b(?:troops|forces|garrisons?|army|armies|soldiers)\s+(?:\w+\s+)?held\b", "COERCE", "MOBILIZE"),
+    # "The Khalkha princes submitted to the Qing dynasty": rule accepted.
+    _cue(r"\bsubmitted\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:rule|authority|dynasty|emperor|king|sultan|khan|tsar|"
+         r"shah|overlordship|suzerainty)\b", "CONCEDE", "COERCE"),
     _cue(r"\b(?:subdu(?:e|ed|es|ing)|russification|germani[sz]ation|magyari[sz]ation|turkification|arabi[sz]ation|"
          r"poloni[sz]ation|sinici[sz]ation)\b", "COERCE"),
     _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
@@ -127,6 +130,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+|direct\s+)?"
          r"control\b|\bcontrol over\b|\bregain(?:ed|s|ing)\b|\bgoverned\s+(?:as part of|from|by)\b", "COERCE"),
     # MOBILIZE.
+    _cue(r"\b(?:troops|forces|soldiers|divisions|units|garrisons?|missiles|warships)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
+         r"stationed\b|\bstationed\s+(?:\w+\s+){0,3}?(?:troops|forces|soldiers|divisions|units|missiles|warships)\b",
+         "MOBILIZE"),
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
@@ -285,6 +291,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:gave|donated|offered|contributed)\s+(?:(?:about|some|over|nearly|another|an\s+additional)\s+)?"
          r"(?:US\$|\$|€|£|¥|₹|(?-i:[A-Z]{1,3})\$|\d[\d,.]*\s+(?:million|billion)\b)", "AID"),
     _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
+    # "the two juntas drew closer": ties that grow.
+    _cue(r"\b(?:drew|grew|moved|came)\s+closer\b(?!\s+to\s+(?:a\s+)?(?:war|conflict|confrontation|blows|collapse))",
+         "COOPERATE"),
     _cue(r"\bpaid\s+to\s+(?:abolish|end|buy|redeem|settle|lift)\b", "CONCEDE", "AGREE"),
     _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
