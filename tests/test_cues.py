@@ -65,6 +65,8 @@ from legation.extract.cues import has_cue, read_clause
     ("The Khalkha princes submitted to the Qing dynasty", {"CONCEDE", "COERCE"}),
     ("Soviet divisions were stationed in Mongolia", {"MOBILIZE"}),
     ("the two juntas drew closer", {"COOPERATE"}),
+    ("a chamber of the court divided the strip roughly in half", {"REJECT", "SUPPORT"}),
+    ("the International Court of Justice confirmed Costa Rica's navigation rights", {"REJECT", "SUPPORT"}),
     ("Japan donated 5 million dollars", {"AID"}),
     ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),
     ("The Trent Affair brought the two countries close to war", {"THREATEN"}),

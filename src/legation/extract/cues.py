@@ -31,7 +31,7 @@ def _cue(regex: str, *types: str, mode: str | None = None, strong: bool = True) 
 CUES: tuple[Cue, ...] = (
     # A court or tribunal's ruling upholds one side's claim and rejects the other's.
     _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|"
-         r"decided|upheld)\b", "REJECT", "SUPPORT"),
+         r"decided|upheld|confirmed|divided|split)\b", "REJECT", "SUPPORT"),
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
     _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?)(?: off)?|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
