@@ -47,10 +47,12 @@ CUES: tuple[Cue, ...] = (
          r"\brecall(?:s|ed|ing)?\s+(?:him|her)\b(?!\s+(?:as|that|saying)\b)", "SANCTION", mode="recall"),
     _cue(r"\b(?:embargo(?:es|ed)?|sanction(?:s|ed|ing)?)\b", "SANCTION"),
     _cue(r"\b(?:impos(?:ed|es|ing)|rais(?:ed|ing))\b[^.;]{0,30}\b(?:tariffs?|duties|quotas?|bans?|restrictions|tax(?:es)?|"
-         r"levy|levies)\b|"
+         r"levy|levies|fees|charges)\b|\bstrip(?:ped|ping|s)?\b[^.;]{0,30}\bcitizenship\b|"
          r"\btighten(?:ed|s|ing)?\b[^.;]{0,20}\bcontrols?\b|\bbarr(?:ed|ing)\b|\bban(?:ned|ning)\b|"
          r"\bretaliat(?:ed|es|ion|ing)\b", "SANCTION", "COERCE"),
     _cue(r"\b(?:cancel(?:l?ed|s|ling)|call(?:ed)? off)\b", "SANCTION", "REJECT"),
+    _cue(r"\b(?:postpon(?:ed|es|ing)|suspend(?:ed|s|ing)|put\s+off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+         r"(?:talks|negotiations|visit|meeting|summit|dialogue)\b", "SANCTION", "REJECT"),
     _cue(r"\b(?:renounc(?:e|ed|es)|denounc(?:e|ed|es)|abrogat(?:e|ed))\b[^.;]{0,30}\b(?:treaty|pact|agreement|"
          r"accord|convention|protocol)\b|\bend(?:ed|ing|s)?\s+(?:the|its|their|this|that)\s+(?:\S+\s+){0,3}?(?:treaty|"
          r"pact|agreement|accord|convention|protocol|alliance|deal)\b", "REJECT", "SANCTION"),
@@ -111,7 +113,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
          r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
-         r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|"
+         r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|behead(?:ed|ing)|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
@@ -136,7 +138,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
-         r"(?:sent|send|sending)\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|"
+         r"(?:sent|send|sending)\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|army|armies|"
          r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
          r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?)|mass(?:ed|ing)\s+(?:its\s+|their\s+)?"
          r"(?:troops|forces|soldiers)|on (?:high |full )?alert|(?:squadron|fleet|warships?|gunboats?|naval force)\b[^.;]{0,30}\b(?:anchored|"
@@ -158,7 +160,8 @@ CUES: tuple[Cue, ...] = (
          r"provocations?|disputes?|disputed|violat(?:ed|ion|ions|ing)|su(?:ed|es|ing)\b(?!\s+for\s+peace)|lawsuits?|"
          r"counter-?claims?|(?:filed|brought|lodged)\b[^.;]{0,20}\b(?:suits?|claims?|complaints?|case|cases))\b", "ACCUSE"),
     _cue(r"\bcall(?:ed|s|ing)\b[^.;]{0,40}\b(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|provocation|violation|betrayal|"
-         r"disgrace|insult|crime|farce)\b|\btook\b[^.;]{0,60}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:court|tribunal|"
+         r"disgrace|insult|crime|farce)\b|\bcall(?:ed|s|ing)\s+(?:the|this|that|it|its|their)\s+(?:[\w-]+\s+){0,2}?"
+         r"(?:unprecedented|unacceptable|unjust|unfair|discriminatory|provocative|hostile|outrageous|absurd)\b|\btook\b[^.;]{0,60}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:court|tribunal|"
          r"arbitration|(?-i:ICJ)|Security\s+Council)\b|\b(?:quarrell?(?:ed|ing)|feuded|bickered|argued\s+over)\b", "ACCUSE",
          "PROTEST"),
     _cue(r"\b(?:charg(?:ed|es|ing)|indict(?:ed|s|ing))\b[^.;]{0,60}?\bwith\b", "ACCUSE", "COERCE"),
@@ -216,7 +219,7 @@ CUES: tuple[Cue, ...] = (
          "CONCEDE", "RETREAT"),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
-    _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:ced(?:e|ed|es|ing)|cession|hand(?:ed|s|ing)?\b[^.;]{0,25}\b(?:back|over))\b", "CONCEDE", "RETREAT"),
     _cue(r"\baccept(?:ed|s|ing)?\b", "CONCEDE", "AGREE"),
     # SUPPORT: sign, ratify, establish ties, recognize, back.
     _cue(r"\b(?:sign(?:s|ed|ing)?|ratif(?:y|ied|ies|ication)|conclud(?:ed|es))\b", "SUPPORT", "AGREE"),
@@ -277,7 +280,7 @@ CUES: tuple[Cue, ...] = (
          r"proposed|decided to|tried to|commissioned|formali[sz]ed|underlined the importance)\b", "AGREE"),
     # AID.
     _cue(r"\b(?:aid|assistance|assist(?:ed|ing|s)?|donat(?:ed|ion|ions)|humanitarian|sanctuary|asylum|refuge|"
-         r"contribut(?:ed|ion)|relief|fed|"
+         r"contribut(?:ed|ion)|relief|fed|fund(?:ed|ing)|financ(?:ed|ing)|bankroll(?:ed|ing)|"
          r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
          r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
@@ -291,6 +294,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:gave|donated|offered|contributed)\s+(?:(?:about|some|over|nearly|another|an\s+additional)\s+)?"
          r"(?:US\$|\$|€|£|¥|₹|(?-i:[A-Z]{1,3})\$|\d[\d,.]*\s+(?:million|billion)\b)", "AID"),
     _cue(r"\btook\s+in\b[^.;]{0,40}\b(?:refugees|exiles|migrants|evacuees|children|wounded|people)\b", "AID"),
+    _cue(r"\b(?:relations|ties)\s+(?:\w+\s+)?(?:improved|warmed|thawed|recovered)\b|\bupgrad(?:ed|es|ing)\s+"
+         r"(?:their\s+|the\s+|bilateral\s+|diplomatic\s+)*(?:ties|relations)\b", "COOPERATE"),
+    _cue(r"\bcongratulat(?:ed|es|ing|ions?)\b", "SUPPORT"),
     # "the two juntas drew closer": ties that grow.
     _cue(r"\b(?:drew|grew|moved|came)\s+closer\b(?!\s+to\s+(?:a\s+)?(?:war|conflict|confrontation|blows|collapse))",
          "COOPERATE"),
