@@ -211,6 +211,9 @@ CASES = [
     ("fought until the Soviet Union collapsed in 1991", "until the Soviet Union collapsed in 1991", "1991", "1991",
      "until"),
     ("After the 1974 agreement, trade grew.", "1974", "1974", "1974", "point"),
+    # a year narrowed before a count of people: the year, not the count
+    ("In late 1919 Chinese troops occupied Urga.", "In late 1919", "1919", "1919", "point"),
+    ("in the summer of 1874 Danish troops landed", "in the summer of 1874", "1874", "1874", "point"),
 ]
 
 

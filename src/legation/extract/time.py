@@ -89,7 +89,10 @@ _CENTURY_MOD = {"early": (0, 33), "mid": (40, 60), "late": (67, 99), "h1": (0, 4
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_DASH}\s*)?(?:{vocab.MEASURES})(?!\w)|\s*%", re.I)
 _COUNT_AFTER = re.compile(rf"\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:{vocab.COUNTED})(?!\w)", re.I)
 _LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{vocab.LABELS})\s*|[§#№$€£¥]\s*)\Z", re.I)
-_TEMPORAL_BEFORE = re.compile(r"(?<!\w)(?:in|since|until|till|after|before|during|from|by|of)\s+\Z", re.I)
+# (Also with what narrows the year between: "In late 1919 Chinese troops", "in March 1919".)
+_TEMPORAL_BEFORE = re.compile(r"(?<!\w)(?:in|since|until|till|after|before|during|from|by|of)\s+(?:(?:the\s+)?(?:very\s+)?"
+                              r"(?:early|late|mid-?|spring|summer|autumn|fall|winter|" + "|".join(_MONTH_NAMES) + r")"
+                              r"(?:\s+of)?\s*)?\Z", re.I)
 _BY_VERB = re.compile(r"(?<!\w)(?:\w+ed|rose|fell|grew|up|down|rise|drop|cut)\s+by\s+\Z", re.I)
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
 _OF_IN = re.compile(r"\s+(?:of|in)\s+")
@@ -176,7 +179,7 @@ def _blocked(text: str, s: int, e: int, digits: int) -> bool:
     if _MEASURE_AFTER.match(text, e) or _LABEL_BEFORE.search(text, max(0, s - 30), s):
         return True
     if _COUNT_AFTER.match(text, e):
-        return digits < 4 or not _TEMPORAL_BEFORE.search(text, max(0, s - 12), s)
+        return digits < 4 or not _TEMPORAL_BEFORE.search(text, max(0, s - 40), s)
     return False
 
 
