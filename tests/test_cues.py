@@ -293,6 +293,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("he left it to the courts", "RETREAT"),
     ("he gave 3 speeches", "AID"),
     ("the two sides drew closer to a confrontation", "COOPERATE"),
+    ("Both countries became independent in 1960", "CONCEDE"),  # from a third state
+    ("the two states gained their independence", "RETREAT"),
     ("the dispute was submitted to the International Court of Justice", "CONCEDE"),
 ])
 def test_words_that_look_like_a_cue_but_are_not(clause: str, not_wanted: str) -> None:

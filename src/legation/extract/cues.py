@@ -190,8 +190,10 @@ CUES: tuple[Cue, ...] = (
          r"ceas(?:e|ed)|disarm(?:ed|ament)?|pull(?:ed|ing)? out)\b", "RETREAT", mode="withdraw"),
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
     # CONCEDE.
-    _cue(r"\b(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
-         r"\bbecame (?:fully )?independent\b", "CONCEDE", "RETREAT"),
+    # (Not when both became independent: from a third state.)
+    _cue(r"(?<!both )(?<!countries )(?<!states )(?<!nations )"
+         r"\b(?:(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
+         r"became (?:fully )?independent\b)", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
     _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?-i:Republic|State))\b|"
          r"\bdeclarations?\s+of\s+(?:independence|sovereignty)\b|\brestored\s+(?:its|their)\s+independence\b", "REJECT",
