@@ -107,8 +107,20 @@ def test_bounds(sentence, bound):
     ("Between 1 and 2 million people died.", "2 million people"),
 ])
 def test_top_of_a_range_is_an_upper_bound(sentence, text):
-    q = only(sentence)
+    q = find_quantities(sentence)[-1]
     assert (q.text, q.bound) == (text, "upper")
+
+
+@pytest.mark.parametrize("sentence, bottom", [
+    ("The war killed an estimated 70,000 to 100,000 people.", ("an estimated 70,000", 70000, "person", "approx")),
+    ("Between 1 and 2 million people died.", ("1", 1e6, "person", "lower")),
+    ("an estimated 15 to 20 million ethnic Azerbaijanis live in Iran", ("an estimated 15", 15e6, "person", "approx")),
+    ("between 100,000 and 180,000 people died", ("100,000", 1e5, "person", "lower")),
+    ("The strip is 10 to 50 km wide.", None),  # (a distance's bottom is left out)
+])
+def test_the_bottom_of_a_range_counts_the_tops_noun_at_its_scale(sentence, bottom):
+    found = find_quantities(sentence)
+    assert ((found[0].text, found[0].value, found[0].unit, found[0].bound) if len(found) == 2 else None) == bottom
 
 
 def test_bound_words_are_in_text():
@@ -203,6 +215,8 @@ def test_units(sentence, text, value, unit):
     # a figure set beside the people it counts
     ("It shipped enslaved Africans, some 4 million in all, to Brazil.", "some 4 million", 4e6, "person", "African"),
     ("The refugees, 12,000 in total, went home.", "12,000", 12000, "person", "refugee"),
+    # the dead of a killing
+    ("soldiers fired on the mourners, killing at least 250.", "at least 250", 250, "person", "person"),
     # a noun in quotation marks
     ("Some 500 “volunteers” crossed the border.", "Some 500 “volunteers”", 500, "person", "volunteer"),
     ('It trained about 13,000 Norwegian "police troops".', 'about 13,000 Norwegian "police', 13000, "person", "police"),

@@ -150,6 +150,12 @@ _TOLL_BEFORE = re.compile(r"\b(?:the\s+dead|deaths|death\s+toll)\b[^.;]{0,40}?\b
                           r"numbered|reached|stood\s+at|rose\s+to|put\s+at)\s+(?:(?:from|between)\s+)?"
                           r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+)?\Z")
 _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
+# The top of a range after a bare figure: "15 to 20 million ethnic Azerbaijanis", "between 100,000 and 180,000
+# people": the bottom counts the same noun, at the same scale.
+_RANGE_TOP = re.compile(r"\s*(?:(?P<to>to|-|–)|and)\s*(?:about\s+|some\s+)?\d[\d,.]*(?:\s+(?P<w>thousand|million|billion)\b)?")
+# The dead of a killing, the noun left to the reader: "soldiers fired on mourners, killing at least 250".
+_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving)\s+(?:(?:at\s+least|some|about|around|over|more\s+than|"
+                             r"nearly|up\s+to)\s+)?\Z")
 # A figure set beside the people it counts: "shipped enslaved Africans, some 4 million in all, to Brazil".
 _APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*[A-Za-z]),\s+(?:(?:some|about|around|roughly|nearly|almost|"
                              r"perhaps|an\s+estimated)\s+)?\Z")
@@ -485,6 +491,14 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if not unit and (value >= 1000 if not digits else not _YEARLIKE.fullmatch(digits)) and _DONE_TO_PEOPLE.match(
                 text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
+        if not unit and digits and not mult and not _YEARLIKE.fullmatch(digits) and (r := _RANGE_TOP.match(text, end)) \
+                and (r.group("to") or before[-8:].lower().endswith(("between ", "from "))) and (c := _count(text, r.end())):
+            if r.group("w"):
+                value *= _SCALE[r.group("w").lower()]
+            noun, unit = c[1], "person" if c[2] else "count"
+        if not unit and digits and not _YEARLIKE.fullmatch(digits) and _KILLING_BEFORE.search(before) \
+                and not _WORD_TOKEN.match(text, end):
+            unit, noun = "person", "person"  # "killing at least 250"
         if not unit and (mult or (digits and not _YEARLIKE.fullmatch(digits))) and _APPOSED_AFTER.match(text, end) \
                 and (a := _APPOSED_BEFORE.search(text, max(0, start - 40), start)) and _is_plural(a.group(1)) \
                 and ((noun := _singular(a.group(1))) in _PERSON or a.group(1)[0].isupper()):
@@ -502,7 +516,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         bound, first = (_BOUND_OF[b.group("b").lower()], start - len(b.group(0))) if b else ("exact", start)
         if not b and _RANGE_BEFORE.search(before):
             bound = "upper"  # "70,000 to 100,000 people": the figure given is the top of a range
-        elif not b and before.endswith(("between ", "from ")) and _RANGE_AFTER.match(text, stop):
+        elif not b and before[-8:].lower().endswith(("between ", "from ")) and _RANGE_AFTER.match(text, stop):
             bound = "lower"  # "between 200,000 and two million were killed": its bottom
         if t := _TRAIL_BOUND.match(text, stop):
             bound, stop = ("lower" if t.group("t") == "more" else "approx"), t.end()
