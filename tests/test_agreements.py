@@ -59,6 +59,9 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # "Points of Agreement": a name whose head word follows "of"
     ("Malaysia–Singapore relations", "In November 1990 Lee Kuan Yew and Daim Zainuddin signed the Points of "
      "Agreement on railway land.", "Points of Agreement", None, "1990-11"),
+    # an act of union between two kingdoms
+    ("Denmark–Iceland relations", "Under the Danish–Icelandic Act of Union, which took effect on 1 December 1918, "
+     "Iceland became a sovereign kingdom.", "Danish–Icelandic Act of Union", None, "1918-12-01"),
 ])
 def test_found(title, text, name, subject_has, signed) -> None:
     found = agreements(title, text)
@@ -121,6 +124,8 @@ def test_a_treaty_suspended_is_none_made_then() -> None:
     ("South Africa–United Kingdom relations", "In 1910 the Union of South Africa was formed."),
     ("Brazil–Paraguay relations", "In 1864–1870 Paraguay fought the Paraguayan War against the Triple Alliance of "
      "Brazil, Argentina and Uruguay."),
+    # the alliance a pact founded, named for its troops
+    ("Czechoslovakia–Hungary relations", "Hungarian troops took part in the Warsaw Pact invasion of August 1968."),
 ])
 def test_alliances_and_unions_that_are_no_treaty_of_the_two(title, text) -> None:
     assert agreements(title, text) == [], agreements(title, text)

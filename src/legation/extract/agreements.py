@@ -32,17 +32,21 @@ _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
     r"|Entente Cordiale|(?:Points|Heads|Articles|Terms|Instruments?) of (?:Agreement|Understanding|Surrender|Accession)"
+    r"|(?:(?:[A-Z][\w’'–-]*\s+){1,2})?Acts? of Union"
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
     r"Framework|Union) "
     r"(?:of|on|for|between) (?:the )?"
     r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
     r"(?:\s+of\s+\d{4})?"
-    r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee))"
+    # (Not the organisation a pact founded: "the Warsaw Pact invasion", "NATO and Warsaw Pact troops".)
+    r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee|invasion|troops|forces|armies|members?|"
+    r"countries|states|allies|exercises|headquarters|summit)\b)"
 )
 _DESCRIBED = re.compile(rf"\b(?:(?P<det>an?|the|this|its|their)\s+|(?<=signed ))(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|"
                         rf"with|by|signed|concluded|was|were|is|are|has|had)\b)"
                         rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
-                        rf"of (?:independence|war|sovereignty|neutrality)))"
+                        rf"of (?:independence|war|sovereignty|neutrality)|(?:invasion|troops|forces|armies|members|"
+                        rf"member states|countries|allies|exercises|headquarters)\b))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
 # "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
 _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?notes\s+(?:on|confirming|"
@@ -50,7 +54,7 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
                              r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework|"
-                             r"(?:dual|triple|quadruple|holy|auld|grand)\s+alliance|union\s+of\s+[a-z])",
+                             r"(?:dual|triple|quadruple|holy|auld|grand)\s+alliance|union\s+of\s+[a-z]|acts?\s+of\s+union)",
                              re.IGNORECASE)])  # ("the Soviet Union", "the European Union" open no agreement)
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _DURATION = re.compile(r"\b(?:spanning|lasting|for a (?:period|term) of|valid for|for)\s+(?P<n>\d+|one|two|three|four|"
