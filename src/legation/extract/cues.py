@@ -129,6 +129,12 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
          "COERCE"),
+    # "brought the lands … under a single Shia state", "made it part of Collasuyu", "remained under Qing rule"
+    _cue(r"\bbrought\b[^.;]{0,60}?\bunder\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:state|rule|control|"
+         r"crown|authority|dominion|sovereignty)\b|\bmade\s+(?:it|them|(?:the\s+)?[\w-]+)\s+(?:a\s+)?part\s+of\b|"
+         r"\b(?:remained|stayed|was|were)\s+under\s+(?:[\w-]+\s+){0,2}?rule\b|"
+         r"\bimpos(?:ed|es|ing)\s+(?:the\s+|its\s+|his\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:rule|reformation|religion|faith|"
+         r"language|regime|government|martial law)\b|\b(?:trade\s+)?monopoly\b", "COERCE"),
     _cue(r"\b(?:brought|came|fell) under\b[^.;]{0,25}\brule\b|\b(?:assumed|took|seized|gained)\s+(?:full\s+|effective\s+|direct\s+)?"
          r"control\b|\bcontrol over\b|\bregain(?:ed|s|ing)\b|\bgoverned\s+(?:as part of|from|by)\b", "COERCE"),
     # MOBILIZE.
@@ -196,7 +202,8 @@ CUES: tuple[Cue, ...] = (
          r"became (?:fully )?independent\b)", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
     _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?-i:Republic|State))\b|"
-         r"\bdeclarations?\s+of\s+(?:independence|sovereignty)\b|\brestored\s+(?:its|their)\s+independence\b", "REJECT",
+         r"\bdeclarations?\s+of\s+(?:independence|sovereignty)\b|\brestored\s+(?:its|their)\s+independence\b|"
+         r"\b(?:the\s+)?(?:republic|independence)\s+was\s+(?:proclaimed|declared)\b|\bend\s+the\s+union\b", "REJECT",
          "CONCEDE"),
     _cue(r"\b(?:left|quit|withdrew\s+from)\s+(?:the\s+(?:\w+\s+)?(?:federation|union|commonwealth|alliance|league|bloc|"
          r"community|confederation|pact)\b|it(?=\s*(?:[,.;]|\Z)))", "RETREAT", "REJECT", strong=False),
@@ -217,7 +224,8 @@ CUES: tuple[Cue, ...] = (
          r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|"
          r"\b(?:was|were)\s+(?:re)?joined\s+to\b",
          "CONCEDE", "AGREE"),
-    _cue(r"\bgrant(?:ed|s|ing)\s+(?:\w+\s+){0,2}?(?:autonomy|independence|self-rule|self-government|sovereignty|home rule)\b",
+    _cue(r"\bgrant(?:ed|s|ing)\s+(?:\w+\s+){0,2}?(?:autonomy|independence|self-rule|self-government|sovereignty|home rule|"
+         r"constitution)\b",
          "CONCEDE", "RETREAT"),
     _cue(r"\b(?:apologi[sz](?:e|ed|es|ing)|apology|apologies|conced(?:e|ed)|yield(?:ed)?|reconcil(?:ed|iation)|"
          r"regrets?|expressing regret|compensat(?:e|ed|ion))\b", "CONCEDE", "COOPERATE"),
