@@ -85,6 +85,7 @@ from legation.extract.cues import has_cue, read_clause
     ("King Christian IX granted Iceland a constitution", {"CONCEDE", "RETREAT"}),
     ("97% of voters chose to end the union", {"REJECT", "CONCEDE"}),
     ("the republic was proclaimed at Thingvellir", {"REJECT", "CONCEDE"}),
+    ("which Nicaragua paid that March", {"CONCEDE", "AID"}),
     ("the International Court of Justice confirmed Costa Rica's navigation rights", {"REJECT", "SUPPORT"}),
     ("Japan donated 5 million dollars", {"AID"}),
     ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),

@@ -112,6 +112,14 @@ def test_a_relative_clause_in_which_the_other_side_answers_is_an_event_of_its_ow
     assert len(found) == 1, found
 
 
+def test_a_second_time_after_and_is_a_second_act_though_the_first_opens_with_a_comma() -> None:
+    found = events("Costa Rica–Nicaragua relations",
+                   "On December 16, 2015, the court ruled that the area belonged to Costa Rica and on 2 February 2018 "
+                   "ordered Nicaragua to pay it compensation, which Nicaragua paid that March.")
+    assert [(start, evidence.split()[-1]) for start, _, _, evidence in found] == [
+        ("2015-12-16", "Rica"), ("2018-02-02", "compensation"), ("2018-03", "March")], found
+
+
 def test_a_second_verb_of_the_same_subject_stays_in_its_clause() -> None:
     found = events("Nigeria–South Africa relations",
                    "In March 2012 South Africa turned back 125 Nigerian travellers at the airport in Johannesburg. "

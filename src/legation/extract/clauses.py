@@ -210,8 +210,12 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         if between or (bare and _LIST_GAP.fullmatch(text, a.span[1], b.span[0])) or began_ended([a, b], text):
             continue  # (one list of years; one thing that began and ended)
         focus = [m for m in _FOCUS.finditer(text, a.span[1], b.span[0]) if ok(m)]
+        # (Not the comma that closes an opening time: "On December 16, 2015, the court ruled … and on 2 February
+        # 2018 ordered …" is cut before the second time's "and".)
         commas = (focus or [m for m in _COMMA.finditer(text, a.span[1], b.span[0])
-                            if ok(m) and not _IN_A_LIST.match(text, m.start())]
+                            if ok(m) and not _IN_A_LIST.match(text, m.start())
+                            and not (m.start() == a.span[1] and _only_time(text[:m.start()], [a], 0)
+                                     and text[:b.span[0]].endswith(" and "))]
                   or [m for m in _AND.finditer(text, a.span[1], b.span[0]) if ok(m)])
         if commas:
             cuts.add((commas[0].start(), commas[0].end()))

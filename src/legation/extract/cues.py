@@ -311,6 +311,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:drew|grew|moved|came)\s+closer\b(?!\s+to\s+(?:a\s+)?(?:war|conflict|confrontation|blows|collapse))",
          "COOPERATE"),
     _cue(r"\bpaid\s+to\s+(?:abolish|end|buy|redeem|settle|lift)\b", "CONCEDE", "AGREE"),
+    # "…ordered Nicaragua to pay it compensation, which Nicaragua paid": what was owed, paid.
+    _cue(r"\bwhich\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*\s+(?:duly\s+|eventually\s+|later\s+)?paid\b",
+         "CONCEDE", "AID"),
     _cue(r"\bpaid\b(?:[^.;]|\.(?=\d)){0,60}\b(?:in\s+)?(?:costs|compensation|damages|reparations|indemnit(?:y|ies))\b", "CONCEDE", "AID"),
     # CONSULT: visits, meetings, talks, conferences.
     _cue(r"\b(?:led|took|brought)\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|"
