@@ -86,6 +86,8 @@ from legation.extract.cues import has_cue, read_clause
     ("97% of voters chose to end the union", {"REJECT", "CONCEDE"}),
     ("the republic was proclaimed at Thingvellir", {"REJECT", "CONCEDE"}),
     ("which Nicaragua paid that March", {"CONCEDE", "AID"}),
+    ("A new Danube bridge between Komárom and Komárno, costing about €110 million, opened in 2020", {"COOPERATE"}),
+    ("the government ordered the Indian mission closed", {"SANCTION", "COERCE"}),
     ("the International Court of Justice confirmed Costa Rica's navigation rights", {"REJECT", "SUPPORT"}),
     ("Japan donated 5 million dollars", {"AID"}),
     ("the Hyundai group had secretly transferred about US$500 million to the North", {"AID"}),

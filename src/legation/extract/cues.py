@@ -74,6 +74,8 @@ CUES: tuple[Cue, ...] = (
          r"supplies|imports|credit)\b|\bsuspend(?:s|ed|ing)?\s+(?:the|its|their)\s+(?:\w+\s+)?(?:project|programme|program|"
          r"construction|scheme)\b", "SANCTION", "REJECT"),
     _cue(r"\bkept\b[^.;]{0,40}\bclosed\b", "SANCTION", "COERCE"),
+    _cue(r"\bordered\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:embassy|mission|consulate|legation|office|border)\s+"
+         r"(?:to\s+be\s+)?(?:closed|shut)\b", "SANCTION", "COERCE"),
     _cue(r"\bsuspend(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:agreements?|treat(?:y|ies)|talks|negotiations|flights|cooperation|"
          r"deal|accord|dialogue|process|rapprochement|aid|assistance|visa services|services)\b", "REJECT", "SANCTION"),
     _cue(r"\b(?:re-?introduc|introduc|impos)\w*\s+(?:\w+\s+)?(?:border\s+)?(?:checks|controls)\b|"
@@ -336,7 +338,7 @@ CUES: tuple[Cue, ...] = (
          "COOPERATE"),
     _cue(r"\b(?:pipelines?|(?:first |second |new )?line|railway|rail link|bridge|tunnel|highway|flights?|air link|ferry|"
          r"industrial (?:region|zone|park|complex|estate)|"
-         r"border crossings?|crossings?)\b[^.;]{0,40}?"
+         r"border crossings?|crossings?)\b[^.;]{0,80}?"
          r"\b(?:opened|re-?opened|resumed|began operating|entered service|was inaugurated)\b|"
          r"\b(?:opened|re-?opened|inaugurated)\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,3}?(?:pipeline|railway|rail link|bridge|tunnel|"
          r"highway|border crossing|crossing|air link|ferry)\b|\b(?:demarcat(?:ed|ion)|delimitat(?:ed|ion)|"
