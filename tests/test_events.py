@@ -106,6 +106,10 @@ def test_a_relative_clause_in_which_the_other_side_answers_is_an_event_of_its_ow
                    "Azerbaijan, which Tehran denounced.")
     assert [(start, evidence.split()[-1]) for start, _, _, evidence in found] == [
         ("1992", "Azerbaijan"), ("1992", "denounced")], found
+    found = events("North Korea–South Korea relations",
+                   "In March 2010 the South Korean corvette Cheonan was sunk by a torpedo; an international "
+                   "investigation blamed North Korea, which denied responsibility.")
+    assert [evidence.split()[-1] for *_, evidence in found][-2:] == ["Korea", "responsibility"], found
     # what a side merely hosted or cited is no answer
     found = events("Nigeria–South Africa relations",
                    "In 1996 Nigeria withdrew from the African Cup of Nations, which South Africa hosted.")

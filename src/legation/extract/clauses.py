@@ -49,11 +49,13 @@ _EMBEDDED_RELATIVE = re.compile(r"^(?:By|In|At|Under|Through|With)\b[^,;]*(?P<r>
 # "…, who signed the Bicesse Accords …": a relative clause of people who acted.
 _WHO = re.compile(r"who\s+(?-i:[a-z]+ed|signed|met|sent|made|took|gave|held|won|fought|began)\b", re.IGNORECASE)
 # "…called for unification, which Tehran denounced": a relative clause in which another party answers the
-# act (rejects, condemns, accepts, pays …) reports an act of its own.
+# act (rejects, condemns, accepts, pays …) reports an act of its own; so does one in which the party just
+# named answers ("an investigation blamed North Korea, which denied responsibility").
 _WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*\s+(?-i:denounced|"
                             r"condemned|rejected|refused|protested|opposed|critici[sz]ed|denied|disputed|contested|"
                             r"resisted|ignored|vetoed|welcomed|accepted|recogni[sz]ed|endorsed|backed|supported|"
-                            r"approved|ratified|paid)\b", re.IGNORECASE)
+                            r"approved|ratified|paid)\b|which\s+(?:later\s+|flatly\s+|promptly\s+)?(?-i:denied|rejected|"
+                            r"refused|condemned|protested)\b", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
