@@ -59,6 +59,8 @@ REQUIRED["dev9"] = {"overall": 0.89, "events_strict": 0.66, "missions": 0.95, "p
 # A tenth (tests/fixtures/dev10/README.md), held out like dev3 and dev6: no rule is tuned on it (0.945 when it
 # arrived, as with the rules before this round; its bar sits under that).
 REQUIRED["dev10"] = {"overall": 0.91, "events_strict": 0.74, "missions": 0.95, "people": 0.85}
+# An eleventh (tests/fixtures/dev11/README.md), for finding general gaps (0.912 with the rules before this round).
+REQUIRED["dev11"] = {"overall": 0.92, "events_strict": 0.78, "missions": 0.95, "people": 0.88}
 FOLDERS = {name: Path(__file__).parent / "fixtures" / name for name in REQUIRED if name not in ("seed", "dev")}
 
 
