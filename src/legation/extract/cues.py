@@ -199,8 +199,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:administration|rule|occupation|presence)\b[^.;]{0,30}\bended\b", "RETREAT", "CONCEDE"),
     # CONCEDE.
     # (Not when both became independent: from a third state.)
-    _cue(r"(?<!both )(?<!countries )(?<!states )(?<!nations )"
-         r"\b(?:(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
+    _cue(r"\b(?<!both )(?<!countries )(?<!states )(?<!nations )"
+         r"(?:(?:gain(?:ed|s)?|won|achieved|granted|obtained) (?:its |their |her |full )?independence\b|"
          r"became (?:fully )?independent\b)", "CONCEDE", "RETREAT"),
     _cue(r"\bmade peace\b", "AGREE", "RETREAT"),
     _cue(r"\b(?:declared|proclaimed)\b[^.;]{0,20}\b(?:independence|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?-i:Republic|State))\b|"
