@@ -18,6 +18,7 @@ def parts(text: str) -> list[str]:
     ("Harry S. Truman visited Ottawa.", ["Harry S. Truman visited Ottawa."]),
     ("The U.S. President came in 1990.", ["The U.S. President came in 1990."]),
     ("Dr. Smith arrived.", ["Dr. Smith arrived."]),
+    ("Guðni Th. Jóhannesson chose Denmark.", ["Guðni Th. Jóhannesson chose Denmark."]),  # an abbreviated patronymic
     # … unless a word that opens sentences follows: a regnal number, an abbreviation at the end
     ("It was repulsed by Rama I. The wars ended later.", ["It was repulsed by Rama I.", "The wars ended later."]),
     ("It was ruled by Nicholas II. In 1905 a war began.", ["It was ruled by Nicholas II.", "In 1905 a war began."]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from legation.article import Article, Block, Span
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "mt", "jr", "sr", "prof", "gen", "col", "lt", "capt", "sgt", "gov",
+    "mr", "mrs", "ms", "dr", "st", "mt", "jr", "sr", "th", "prof", "gen", "col", "lt", "capt", "sgt", "gov",
     "pres", "rev", "hon", "no", "nos", "vol", "vols", "pp", "p", "fig", "c", "ca", "cf", "e.g", "i.e",
     "etc", "vs", "approx", "est", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "u.s.s.r", "a.d", "b.c",
