@@ -454,6 +454,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if words and value == 1 and not mult:
             continue  # "one of the first"
         prev_word = (_prev_word(before) or "").lower()
+        yearlike = bool(digits) and _YEARLIKE.fullmatch(digits) is not None  # (a figure that could be a year)
+        ranged = before[-8:].lower().endswith(("between ", "from "))  # the bottom of a range: "between 200,000 and …"
         unit, noun, stop, rest = None, None, end, text[end:]
         if cur and cur.strip().isalpha() and not mult and len(digits or "") < 3:
             continue  # "COP29", "COP 26": a code before a small bare number names a thing, not an amount
@@ -478,32 +480,32 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         elif (c := _count(text, end) or _coordinated_count(text, end) or _count_of(text, end)) \
                 and (prev_word not in _REFERENTIAL or (digits and prev_word == "all")):  # ("all 115 people")
             stop, noun, is_person = c
-            if digits and _YEARLIKE.fullmatch(digits) and not _BOUND_RE.search(before):
+            if yearlike and not _BOUND_RE.search(before):
                 continue  # "In 1975 Soviet troops": a year, not a count
             if noun in _PARTY_NOUNS and value == 2:
                 continue  # "two countries": the two parties, never a figure
             unit = "person" if is_person else "count"
-        if not unit and (r := _CASUALTIES.match(text, end)) and not (digits and _YEARLIKE.fullmatch(digits)):
+        if not unit and (r := _CASUALTIES.match(text, end)) and not yearlike:
             unit, noun, stop = "person", r.group("w"), r.end()
-        if (not unit and digits and not _YEARLIKE.fullmatch(digits) and "dea" in text
+        if (not unit and digits and not yearlike and "dea" in text
                 and _TOLL_BEFORE.search(text, max(0, start - 90), start)):
             unit, noun = "person", "person"  # "estimates of the dead range from 12,000 to 30,000"
-        if not unit and (value >= 1000 if not digits else not _YEARLIKE.fullmatch(digits)) and _DONE_TO_PEOPLE.match(
+        if not unit and (value >= 1000 if not digits else not yearlike) and _DONE_TO_PEOPLE.match(
                 text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
-        if not unit and digits and not mult and not _YEARLIKE.fullmatch(digits) and (r := _RANGE_TOP.match(text, end)) \
-                and (r.group("to") or before[-8:].lower().endswith(("between ", "from "))) and (c := _count(text, r.end())):
+        if not unit and digits and not mult and not yearlike and (r := _RANGE_TOP.match(text, end)) \
+                and (r.group("to") or ranged) and (c := _count(text, r.end())):
             if r.group("w"):
                 value *= _SCALE[r.group("w").lower()]
             noun, unit = c[1], "person" if c[2] else "count"
-        if not unit and digits and not _YEARLIKE.fullmatch(digits) and _KILLING_BEFORE.search(before) \
+        if not unit and digits and not yearlike and _KILLING_BEFORE.search(before) \
                 and not _WORD_TOKEN.match(text, end):
             unit, noun = "person", "person"  # "killing at least 250"
-        if not unit and (mult or (digits and not _YEARLIKE.fullmatch(digits))) and _APPOSED_AFTER.match(text, end) \
+        if not unit and (mult or (digits and not yearlike)) and _APPOSED_AFTER.match(text, end) \
                 and (a := _APPOSED_BEFORE.search(text, max(0, start - 40), start)) and _is_plural(a.group(1)) \
                 and ((noun := _singular(a.group(1))) in _PERSON or a.group(1)[0].isupper()):
             unit = "person"  # "enslaved Africans, some 4 million in all": the people just named
-        if not unit and digits and found and not _YEARLIKE.fullmatch(digits) and not mult:
+        if not unit and digits and found and not yearlike and not mult:
             last = found[-1]
             if last.unit in ("person", "count") and last.noun and start - last.span[1] <= _ELIDED_REACH \
                     and not _ELIDED_BREAK.search(text, last.span[1], start) and (
@@ -516,7 +518,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         bound, first = (_BOUND_OF[b.group("b").lower()], start - len(b.group(0))) if b else ("exact", start)
         if not b and _RANGE_BEFORE.search(before):
             bound = "upper"  # "70,000 to 100,000 people": the figure given is the top of a range
-        elif not b and before[-8:].lower().endswith(("between ", "from ")) and _RANGE_AFTER.match(text, stop):
+        elif not b and ranged and _RANGE_AFTER.match(text, stop):
             bound = "lower"  # "between 200,000 and two million were killed": its bottom
         if t := _TRAIL_BOUND.match(text, stop):
             bound, stop = ("lower" if t.group("t") == "more" else "approx"), t.end()
