@@ -263,6 +263,19 @@ def test_what_a_clause_lasted_runs_on_the_time_it_takes_from_another() -> None:
         ("1961-03", "1974")], found
 
 
+def test_a_rule_kept_for_centuries_or_decades_runs_on_that_long() -> None:
+    found = events("Finland–Russia relations",
+                   "In 1809 Sweden ceded Finland to Russia, and the duchy stayed under Russian rule for more than a "
+                   "century. In 1935 both sides opened border talks, which went on for almost two decades.")
+    assert [(start, end) for start, end, *_ in found] == [("1809", "1809"), ("1809", "1914"), ("1935", "1954")], found
+
+
+def test_what_another_conjunct_lasted_does_not_run_on_the_act() -> None:
+    found = events("Canada–India relations",
+                   "In 1974 Canada cut off all nuclear aid to India, and relations stayed cool for two decades.")
+    assert [(start, end) for start, end, *_ in found] == [("1974", "1974")], found
+
+
 def test_what_was_not_done_until_a_time_was_done_then() -> None:
     found = events("Cambodia–Thailand relations",
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "

@@ -42,8 +42,14 @@ _PAST_ACT = re.compile(r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?:\w+ed|met|signed
 _MODAL = re.compile(r"\b(?:should|would|could|might|may|promises? to|is planning|are planning|is able|are able|"
                     r"can)\b", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-_LASTED = re.compile(r"\b(?:lasted|lasting|continued for|went on for)\s+(?:for\s+)?(?:some\s+|about\s+|nearly\s+)?"
-                     r"(?P<n>\d{1,3}|[a-z]+)\s+years\b", re.IGNORECASE)
+# What a clause says its act lasted: "lasted fourteen years", "the resistance went on for two decades", "remained
+# under Qing rule for more than two centuries". ("almost" and "more than" move the end a twentieth of the span.)
+_LASTED = re.compile(r"\b(?:(?:lasted|lasting)(?:\s+for)?|(?:continued|went\s+on|remained|stayed|persisted|endured|"
+                     r"ruled|reigned)\b[^,;.()]{0,60}?\bfor)\s+(?:(?P<about>some|about|around|roughly|nearly|"
+                     r"almost|just\s+under|more\s+than|over|just\s+over)\s+)?"
+                     r"(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>years|decades?|centur(?:y|ies))\b", re.IGNORECASE)
+_CONJOINED = re.compile(r"[,;]\s+(?:and|but|while|whereas)\b")
+_UNIT_YEARS = {"y": 1, "d": 10, "c": 100}
 _LASTED_INDEX = SENTENCES.lexicon([_LASTED])  # (found with the sentences' other words: see legation.extract.triggers)
 
 
@@ -123,9 +129,17 @@ def _run_on(when: TimeExpr | None, text: str, clause: Clause) -> TimeExpr | None
     fourteen years", "…; the war of independence lasted thirteen years" (after "in March 1961")."""
     if when is None or when.end != when.start or not (d := _lasted(text, clause.start, clause.end)):
         return when
+    if _CONJOINED.search(text, clause.start, d.start()):
+        return when  # "Canada cut off all nuclear aid, and relations stayed cool for two decades": another act's
     n = d.group("n")
-    n = int(n) if n.isdigit() else _NUMBERS.get(n.casefold())
-    return replace(when, end=str(year(when.start) + n).zfill(4)) if n else when
+    n = int(n) if n.isdigit() else _NUMBERS.get(n.casefold(), 1 if n.casefold() in ("a", "an") else None)
+    if not n:
+        return when
+    span = n * _UNIT_YEARS[d.group("unit")[0].casefold()]
+    about = (d.group("about") or "").casefold()
+    span += span // 20 * (-1 if about in ("nearly", "almost", "just under") else about in ("more than", "over",
+                                                                                            "just over"))
+    return replace(when, end=str(year(when.start) + span).zfill(4))
 
 
 def _trimmed(text: str, clause: Clause) -> int:
