@@ -11,6 +11,9 @@ from legation.extract.cues import has_cue, read_clause
     # force against a garrison or a people, not a diplomatic expulsion
     ("a British naval expedition expelled the Argentine garrison from the islands", {"COERCE", "ASSAULT"}),
     ("Somalia expelled the Ethiopian ambassador", {"SANCTION"}),
+    ("the new republic expelled or resettled many Germans", {"COERCE", "ASSAULT"}),
+    ("tens of thousands of Circassians were expelled from their homelands", {"COERCE", "ASSAULT"}),
+    ("two Polish diplomats were expelled from the country", {"SANCTION"}),
     # recalling or withdrawing envoys is a sanction; withdrawing troops a retreat
     ("both countries recalled their ambassadors", {"SANCTION"}),
     ("Both countries withdrew their ambassadors", {"SANCTION"}),
@@ -281,6 +284,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
 @pytest.mark.parametrize("clause, not_wanted", [
     ("the Axis-backed state persecuted Serbs", "SUPPORT"),  # a compound adjective is no act of support
     ("the two sides struck a trade deal", "ASSAULT"),
+    ("two Polish diplomats were expelled from the country", "COERCE"),  # a sanction, not force
     ("the exhausted state sued for peace", "ACCUSE"),
     ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),

@@ -40,7 +40,9 @@ CUES: tuple[Cue, ...] = (
     # (Expelling a garrison or a people is force, not a diplomatic sanction: read first, it takes the verb.)
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b(?=[^.;]{0,40}\b(?:garrisons?|troops|forces|army|armies|"
          r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b|[^.;]{0,15}\b\d[\d,]*\s+(?-i:[A-Z])[a-z]+"
-         r"(?:ans|ese|is|ish|s)\b)", "COERCE", "ASSAULT"),
+         r"(?:ans|ese|is|ish|s)\b|[^.;]{0,40}\b(?:many|most|all|thousands|millions|hundreds|tens of thousands)\s+(?:of\s+)?"
+         r"(?:the\s+)?(?:ethnic\s+)?(?-i:[A-Z])[a-z]+(?:ans|ese|is|ish|s)\b|\s+from\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+         r"(?:territories|lands|regions|homes|homelands?|villages|provinces)\b)", "COERCE", "ASSAULT"),
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b", "SANCTION", mode="expel"),
     _cue(r"\b(?:recall(?:s|ed|ing)?|withdr(?:ew|awn|aw|aws|awing|awal))\b[^.;]{0,30}\b(?:ambassadors?|envoys?|"
          r"high commissioners?|charg[ée]s? d'affaires|diplomats|consuls?)\b|"
