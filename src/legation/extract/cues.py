@@ -148,7 +148,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:mobili[sz](?:ed|ation|e)|troop build-?up|military base|deploy(?:ed|ment)|expedition|"
          r"nuclear tests?|missile tests?|military exercises?|missiles|infiltrat(?:e|ed|ion)|"
          r"led\b[^.;]{0,40}\bforces?|stand-?offs?|faced (?:each other|one another|off)|"
-         r"(?:sent|send|sending)\b[^.;]{0,25}\b(?:troops|soldiers|warships|forces|gunboats|battalions|brigades|divisions|tanks|army|armies|"
+         r"(?:sent|send|sending)\b[^.;]{0,30}\b(?:troops|soldiers|warships|forces|gunboats|battalions?|brigades?|divisions?|tanks|army|armies|"
          r"(?:patrol\s+)?(?:vessels|ships|boats)|frigates|destroyers|fighter jets)|"
          r"test(?:ed|s|ing)\b[^.;]{0,30}\b(?:missiles?|nuclear|bombs?|rockets?)|mass(?:ed|ing)\s+(?:its\s+|their\s+)?"
          r"(?:troops|forces|soldiers)|on (?:high |full )?alert|(?:squadron|fleet|warships?|gunboats?|naval force)\b[^.;]{0,30}\b(?:anchored|"
@@ -299,7 +299,8 @@ CUES: tuple[Cue, ...] = (
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
          r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
-         r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies)|"
+         r"militias|separatists)|sent\b[^.;]{0,30}\b(?:advisers|advisors|instructors|weapons|arms|supplies|doctors|nurses|"
+         r"medical\s+(?:missions?|teams?|units?|staff))|"
          r"(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|maize|corn|flour|fertili[sz]er)|paid for|with\s+(?:\w+\s+)?help)\b", "AID"),
     _cue(r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|doubl(?:ed|es|ing))\s+(?:the|its|their|a|an)\s+(?:\w+\s+)?(?:subsid(?:y|ies)|"
          r"aid|assistance|grants?|credit line|loans?)\b|\b(?:subsid(?:y|ies)|aid|assistance)\s+(?:was|were)\s+restored\b",
