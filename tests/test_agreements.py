@@ -62,6 +62,14 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # an act of union between two kingdoms
     ("Denmark–Iceland relations", "Under the Danish–Icelandic Act of Union, which took effect on 1 December 1918, "
      "Iceland became a sovereign kingdom.", "Danish–Icelandic Act of Union", None, "1918-12-01"),
+    # a treaty named by its year; a name does not take the month it was signed in
+    ("United Kingdom–United States relations", "The Treaty of 1818 fixed much of the border.", "Treaty of 1818", None,
+     "1818"),
+    ("Japan–Philippines relations", "The two leaders signed the Agreement on Reciprocal Access in July 2024.",
+     "Agreement on Reciprocal Access", None, "2024-07"),
+    # a compound of the two names, and a place with commas between the treaty and the date it was signed
+    ("Egypt–Jordan relations", "The war ended with the Egypt–Jordan peace treaty, signed in Washington, D.C. on "
+     "2 May 1980.", None, "Egypt–Jordan peace", "1980-05-02"),
 ])
 def test_found(title, text, name, subject_has, signed) -> None:
     found = agreements(title, text)
@@ -83,6 +91,22 @@ def test_found(title, text, name, subject_has, signed) -> None:
 ])
 def test_one_agreement_only(title, text) -> None:
     assert len(agreements(title, text)) == 1, agreements(title, text)
+
+
+def test_plural_treaties_of_two_dates_or_two_names_are_two() -> None:
+    found = agreements("Egypt–Jordan relations", "Disengagement agreements were signed in January 1974 and March 1975.")
+    assert [(subject, signed) for _, subject, signed in found] == [("Disengagement", "1974-01"),
+                                                                   ("Disengagement", "1975-03")], found
+    found = agreements("China–United States relations", "In May 1980 the two sides signed the Civil Aviation and "
+                       "Maritime Transport agreements.")
+    assert [(subject, signed) for _, subject, signed in found] == [("Civil Aviation", "1980-05"),
+                                                                   ("Maritime Transport", "1980-05")], found
+
+
+def test_a_treaty_that_says_which_it_is_is_a_new_one() -> None:
+    found = agreements("Kenya–Uganda relations", "In 1967 the presidents signed the Treaty for East African "
+                       "Co-operation. In 1999 they signed the treaty re-establishing the East African Community.")
+    assert [signed for *_, signed in found] == ["1967", "1999"], found
 
 
 def test_a_great_deal_is_no_agreement() -> None:

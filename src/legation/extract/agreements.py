@@ -33,6 +33,7 @@ _NAMED = re.compile(
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
     r"|Entente Cordiale|(?:Points|Heads|Articles|Terms|Instruments?) of (?:Agreement|Understanding|Surrender|Accession)"
     r"|(?:(?:[A-Z][\w’'–-]*\s+){1,2})?Acts? of Union"
+    r"|(?:Treaty|Agreement|Convention|Protocol|Truce|Armistice) of \d{4}\b(?!\s*[–-])"
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
     r"Framework|Union) "
     r"(?:of|on|for|between) (?:the )?"
@@ -42,9 +43,10 @@ _NAMED = re.compile(
     r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee|invasion|troops|forces|armies|members?|"
     r"countries|states|allies|exercises|headquarters|summit)\b)"
 )
-_DESCRIBED = re.compile(rf"\b(?:(?P<det>an?|the|this|its|their)\s+|(?<=signed ))(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|"
-                        rf"with|by|signed|concluded|was|were|is|are|has|had)\b)"
-                        rf"[\w-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
+_DESCRIBED = re.compile(rf"(?:\b(?P<det>an?|the|this|its|their)\s+|(?<=signed )|^(?=(?-i:[A-Z])[\w-]+\s+(?:[\w-]+\s+)?"
+                        rf"(?:agreements|treaties|accords|protocols|conventions)\s+(?:were|have\s+been)\s+signed\b))"
+                        rf"(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|with|by|signed|concluded|was|were|is|are|has|had)\b)"
+                        rf"[\w–-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
                         rf"of (?:independence|war|sovereignty|neutrality)|(?:invasion|troops|forces|armies|members|"
                         rf"member states|countries|allies|exercises|headquarters)\b))"
                         rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
@@ -69,11 +71,12 @@ _AWAITED = re.compile(r"\b(?:once|if|unless|until|till)\s+(?:an?|the)\s+[^,.;]{0
 # "…until 1925, when the Basic Convention established relations": the time the "when" clause hangs on.
 _WHEN_BEFORE = re.compile(r",?\s+when\s+(?:the\s+)?[^,;.]*\Z", re.IGNORECASE)
 # "the treaty establishing the Eurasian Economic Union": a definite treaty that says which is a new one.
-_SAYS_WHICH = re.compile(r"\s+(?:establishing|creating|founding|setting up|that|which|on|of|between)\b", re.IGNORECASE)
+_SAYS_WHICH = re.compile(r"\s+(?:(?:re-?)?establishing|creating|founding|setting up|restoring|reviving|replacing|that|which|on|"
+                         r"of|between)\b", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+\d{4}\Z")
 # What may stand between a treaty's name and the date it was signed: "… of Amity and Commerce, signed on …".
 _SIGNED_AFTER = re.compile(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?|,\s+(?:which\s+was\s+|"
-                           r"that\s+was\s+)?(?:signed|concluded|ratified)\b[^,;.]*")
+                           r"that\s+was\s+)?(?:signed|concluded|ratified)\b(?:[^,;.]|,(?=\s+(?-i:[A-Z]))|\.(?=(?-i:[A-Z])\.))*(?:\.\s+)?")
 _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|violat|breach|denounc|tore up|"
                        r"withdr[ae]w from|pulled out of|scrapp|revok)\w*\s+\Z", re.IGNORECASE)
 # A third country in a treaty's name makes it a party only as an adjective or in a compound ("Anglo-Egyptian
@@ -81,6 +84,8 @@ _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|viol
 _ALLIANCE = re.compile(r"\b(?:Dual|Triple|Quadruple|Holy|Auld|Grand)\s+Alliance\Z")
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?\Z", re.IGNORECASE)
 _IN_A_CITY = re.compile(r"\s+(?:in|at)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\Z")
+_IN_A_MONTH = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\Z")
 _COMPOUND = re.compile(r"\w[–-]\w")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
@@ -155,6 +160,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue  # "the High North Alliance" is an association; "the Triple Alliance" a treaty
             if name.startswith("Union") and (lookup_country(name) is not None or find_countries(name)):
                 continue  # "the Union of South Africa" is a state; "the Union of Lublin" a treaty
+            if when := _IN_A_MONTH.search(name):
+                name = name[:when.start()]  # "the Agreement on Maintaining Security in December 1995": when it was signed
             if (where := _IN_A_CITY.search(name)) and lookup_city(where.group(1)) is not None:
                 name = name[:where.start()]  # "a Framework for General Co-operation in Cairo": where it was signed
             mentions.append((m.start(), m.end(), name, None))
@@ -236,15 +243,25 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                                     duration_years=a.duration_years or duration,
                                     parties=a.parties if len(a.parties) >= len(parties) else parties)
                 continue
-            # "signed water agreements in 1961 and 1962": one agreement a year
+            # "signed water agreements in 1961 and 1962", "… were signed in January 1974 and September 1975":
+            # one agreement a date; "the SALT I and Anti-Ballistic Missile treaties": one a name.
             years = [signed]
-            if name is None and _PLURAL_END.search(described) and (listed := _YEARS_AFTER.match(text, end)):
-                years = re.findall(r"\d{4}", listed.group(1))
+            subjects = [subject]
+            if name is None and _PLURAL_END.search(described):
+                if listed := _YEARS_AFTER.match(text, end):
+                    years = [t.start for t in find_times(listed.group(1), doc.context) if t.start] or years
+                elif subject and (pair := _TWO_NAMES.fullmatch(subject)):
+                    subjects = [pair.group(1), pair.group(2)]
             for signed in years:
-                out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
-                                     expires=expires, duration_years=duration, parties=parties))
+                for subject in subjects:
+                    out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
+                                         expires=expires, duration_years=duration, parties=parties))
     return tuple(out)
 
 
 _PLURAL_END = re.compile(r"(?:agreements|treaties|accords|protocols|pacts|conventions)\Z", re.IGNORECASE)
-_YEARS_AFTER = re.compile(r"\s+in\s+(\d{4}(?:(?:,\s*|,?\s+and\s+)\d{4})+)\b")
+_MONTH = r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+_YEARS_AFTER = re.compile(rf"\s+(?:were\s+|have\s+been\s+)?(?:signed\s+)?(?:in|on)\s+({_MONTH}\d{{4}}"
+                          rf"(?:(?:,\s*|,?\s+and\s+)(?:in\s+|on\s+)?{_MONTH}\d{{4}})+)\b")
+# "SALT I and Anti-Ballistic Missile": two names, each capitalised.
+_TWO_NAMES = re.compile(r"((?-i:[A-Z])[\w’'–-]*(?:\s+(?-i:[A-Z])[\w’'–-]*)*)\s+and\s+((?-i:[A-Z])[\w’'–-]*(?:\s+(?-i:[A-Z])[\w’'–-]*)*)")
