@@ -70,6 +70,9 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # a compound of the two names, and a place with commas between the treaty and the date it was signed
     ("Egypt–Jordan relations", "The war ended with the Egypt–Jordan peace treaty, signed in Washington, D.C. on "
      "2 May 1980.", None, "Egypt–Jordan peace", "1980-05-02"),
+    # the central banks' currency swap is an agreement between them
+    ("Brazil–China relations", "In March 2013 their central banks signed a currency swap worth 190 billion yuan.", None,
+     "currency", "2013-03"),
 ])
 def test_found(title, text, name, subject_has, signed) -> None:
     found = agreements(title, text)

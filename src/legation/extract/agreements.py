@@ -27,7 +27,7 @@ from legation.places import find_countries
 
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
          r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?|"
-         r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?)")
+         r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?|(?<=currency )swaps?)")
 _NAMED = re.compile(
     r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
@@ -55,7 +55,7 @@ _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?n
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
 # Every match of _NAMED, _DESCRIBED or _AGREED has a word that starts as one of these (any case).
 _NOUNS = SENTENCES.lexicon([re.compile(r"\b(?:agreement|treat|protocol|convention|accord|pact|charter|declaration|memorand|"
-                             r"agreed|communiq|deal|peace|exchanged|statement|truce|entente|armistice|framework|"
+                             r"agreed|communiq|deal|peace|exchanged|statement|swap|truce|entente|armistice|framework|"
                              r"(?:dual|triple|quadruple|holy|auld|grand)\s+alliance|union\s+of\s+[a-z]|acts?\s+of\s+union)",
                              re.IGNORECASE)])  # ("the Soviet Union", "the European Union" open no agreement)
 _ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|ending|settled)\s+(?:with|by)\s+(?:the\s+)?$", re.IGNORECASE)
