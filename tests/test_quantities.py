@@ -116,6 +116,8 @@ def test_top_of_a_range_is_an_upper_bound(sentence, text):
     ("Between 1 and 2 million people died.", ("1", 1e6, "person", "lower")),
     ("an estimated 15 to 20 million ethnic Azerbaijanis live in Iran", ("an estimated 15", 15e6, "person", "approx")),
     ("between 100,000 and 180,000 people died", ("100,000", 1e5, "person", "lower")),
+    ("between 2,000 and 3,000 killed", ("2,000", 2e3, "person", "lower")),  # the top counts the dead
+    ("from 500,000 to 1 million dead", ("500,000", 5e5, "person", "lower")),  # already whole: the top's scale is not its
     ("The strip is 10 to 50 km wide.", None),  # (a distance's bottom is left out)
 ])
 def test_the_bottom_of_a_range_counts_the_tops_noun_at_its_scale(sentence, bottom):
@@ -248,6 +250,8 @@ def test_figures_of_the_dead_count_people():
     found = find_quantities("estimates of the dead in the massacre range from 12,000 to 30,000.")
     assert [(q.value, q.unit, q.bound) for q in found] == [(12e3, "person", "lower"), (30e3, "person", "upper")]
     assert [(q.value, q.unit) for q in find_quantities("the death toll reached 3,000 by May")] == [(3e3, "person")]
+    found = find_quantities("Estimates of the dead range from about 500,000 to over one million.")
+    assert [(q.value, q.unit, q.bound) for q in found] == [(5e5, "person", "approx"), (1e6, "person", "lower")]
 
 
 def test_both_ends_of_a_range_that_befalls_people_count_people():

@@ -148,11 +148,12 @@ _DONE_TO_PEOPLE = re.compile(r"(?:\s+(?:and|to|or)\s+[\w,.]+(?:\s+[\w,.]+)?(?=\s
 # A figure of the dead: "estimates of the dead range from 12,000 to 30,000", "the death toll reached 3,000".
 _TOLL_BEFORE = re.compile(r"\b(?:the\s+dead|deaths|death\s+toll)\b[^.;]{0,40}?\b(?:range[sd]?|ranging|estimated\s+at|"
                           r"numbered|reached|stood\s+at|rose\s+to|put\s+at)\s+(?:(?:from|between)\s+)?"
-                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+)?\Z")
+                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+"
+                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?)?\Z")
 _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
 # The top of a range after a bare figure: "15 to 20 million ethnic Azerbaijanis", "between 100,000 and 180,000
 # people": the bottom counts the same noun, at the same scale.
-_RANGE_TOP = re.compile(r"\s*(?:(?P<to>to|-|–)|and)\s*(?:about\s+|some\s+)?\d[\d,.]*(?:\s+(?P<w>thousand|million|billion)\b)?")
+_RANGE_TOP = re.compile(r"\s*(?:(?P<to>to|-|–)|and)\s*(?:about\s+|some\s+)?(?P<n>\d[\d,.]*)(?:\s+(?P<w>thousand|million|billion)\b)?")
 # The dead of a killing, the noun left to the reader: "soldiers fired on mourners, killing at least 250".
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving)\s+(?:(?:at\s+least|some|about|around|over|more\s+than|"
                              r"nearly|up\s+to)\s+)?\Z")
@@ -413,6 +414,19 @@ def _numbers(text: str):
             starts.insert(i, end)
 
 
+def _number(digits: str) -> float:
+    """A figure written in digits ("1,500", "2.5"), or infinity when it is none."""
+    try:
+        return float(digits.replace(",", "").rstrip("."))
+    except ValueError:
+        return float("inf")
+
+
+def _casualties(text: str, pos: int) -> tuple[int, str, bool] | None:
+    """"dead", "killed", … right after ``pos``, as :func:`_count` tells a counted noun: its end, the noun, a person."""
+    return (r.end(), r.group("w"), True) if (r := _CASUALTIES.match(text, pos)) else None
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Every figure stated in ``text`` (one sentence), in order of appearance.
 
@@ -487,15 +501,15 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not yearlike:
             unit, noun, stop = "person", r.group("w"), r.end()
-        if (not unit and digits and not yearlike and "dea" in text
+        if (not unit and ((digits and not yearlike) or mult) and "dea" in text
                 and _TOLL_BEFORE.search(text, max(0, start - 90), start)):
             unit, noun = "person", "person"  # "estimates of the dead range from 12,000 to 30,000"
         if not unit and (value >= 1000 if not digits else not yearlike) and _DONE_TO_PEOPLE.match(
                 text, end):
             unit, noun = "person", "person"  # "some 200,000 were expelled": what befalls people
         if not unit and digits and not mult and not yearlike and (r := _RANGE_TOP.match(text, end)) \
-                and (r.group("to") or ranged) and (c := _count(text, r.end())):
-            if r.group("w"):
+                and (r.group("to") or ranged) and (c := _count(text, r.end()) or _casualties(text, r.end())):
+            if r.group("w") and value <= _number(r.group("n")):  # ("500,000 to 1 million dead": already whole)
                 value *= _SCALE[r.group("w").lower()]
             noun, unit = c[1], "person" if c[2] else "count"
         if not unit and digits and not yearlike and _KILLING_BEFORE.search(before) \
