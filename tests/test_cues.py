@@ -143,6 +143,21 @@ from legation.extract.cues import has_cue, read_clause
     ("Ankara quietly sent a brigade of some 5,000 soldiers to the border", {"MOBILIZE"}),
     ("the Soviet Union sent a division to Mongolia", {"MOBILIZE"}),
     ("the Red Cross sent a medical team to the front", {"AID"}),
+    # debt written off; visas and border checks brought in or lifted; an autonomy abolished
+    ("Paris wrote off most of Senegal's debt", {"AID", "CONCEDE"}),
+    ("the Soviet Union cancelled half of the debt", {"AID", "CONCEDE"}),
+    ("Sweden reintroduced border checks on the Øresund bridge", {"SANCTION"}),
+    ("the two countries lifted visa requirements for short stays", {"COOPERATE"}),
+    ("Passport controls between the two states were abolished", {"COOPERATE"}),
+    ("Baghdad suspended the region's autonomy", {"COERCE"}),
+    # training another's forces, money placed in its central bank, fire opened, people driven out
+    ("French officers trained the new Malian army", {"AID", "COOPERATE"}),
+    ("Riyadh deposited US$1 billion in the central bank", {"AID"}),
+    ("the rebels fired rockets at the capital", {"ASSAULT"}),
+    ("border guards opened fire on smugglers", {"ASSAULT"}),
+    ("thousands of villagers were driven from their homes", {"COERCE"}),
+    ("the last Russian contingents left in 1994", {"RETREAT"}),
+    ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),
     ("by the Peace of Zurich Austria gave up Lombardy", {"CONCEDE"}),
@@ -288,6 +303,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the Axis-backed state persecuted Serbs", "SUPPORT"),  # a compound adjective is no act of support
     ("the two sides struck a trade deal", "ASSAULT"),
     ("two Polish diplomats were expelled from the country", "COERCE"),  # a sanction, not force
+    ("Moscow cancelled Cuba's debt", "SANCTION"),  # aid, not a cancelled agreement
+    ("the president fired the minister on Monday", "ASSAULT"),  # dismissed, not shot at
     ("the exhausted state sued for peace", "ACCUSE"),
     ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),

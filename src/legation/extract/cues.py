@@ -32,6 +32,30 @@ CUES: tuple[Cue, ...] = (
     # A court or tribunal's ruling upholds one side's claim and rejects the other's.
     _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|"
          r"decided|upheld|confirmed|divided|split)\b", "REJECT", "SUPPORT"),
+    # Debt written off is aid given up ("cancelled … debt" is no cancelled agreement: read first).
+    _cue(r"\b(?:wr(?:ote|ites?|itten|iting)\s+off|cancel(?:l?ed|s|ling)|forg(?:ave|ive|iven|iving))\b[^.;]{0,60}?\bdebts?\b",
+         "AID", "CONCEDE"),
+    # Visas or border checks brought in are a sanction; lifted, cooperation.
+    _cue(r"\b(?:re)?(?:introduc(?:ed|es|ing)|impos(?:ed|es|ing))\b[^.;]{0,20}?\b(?:border\s+(?:checks|controls)|"
+         r"visa\s+(?:requirements?|regimes?)|visas)\b", "SANCTION"),
+    _cue(r"\b(?:lift(?:ed|ing|s)?|abolish(?:ed|ing|es)?|scrapp(?:ed|ing)|end(?:ed|ing))\b[^.;]{0,20}?\b(?:border|passport|"
+         r"visa)\s+(?:checks|controls|requirements?|regimes?)\b|\b(?:border|passport)\s+(?:checks|controls)\s+"
+         r"(?:[\w-]+\s+){0,5}?(?:ended|were\s+(?:lifted|abolished|scrapped))\b", "COOPERATE"),
+    # An autonomy abolished is rule imposed.
+    _cue(r"\b(?:abolish(?:ed|es|ing)?|abolition\s+of|revok(?:ed|es|ing)|suspend(?:ed|s|ing)|end(?:ed|ing))\s+"
+         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:autonomy|self-rule|self-government|special\s+status)\b",
+         "COERCE", "REJECT"),
+    # Training another's soldiers or police is military aid.
+    _cue(r"\btrain(?:ed|s|ing)\b[^.;]{0,40}?\b(?:troops|soldiers|officers|police|pilots|cadets|army|armies|forces|"
+         r"guerrillas|rebels|militias|fighters)\b", "AID", "COOPERATE"),
+    _cue(r"\bdeposit(?:ed|s|ing)?\b[^.;]{0,40}?\bcentral\s+bank\b", "AID"),
+    # Fire opened: "fired missiles and drones at Saudi cities", "fired on protesters".
+    _cue(r"\bfir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|shells|drones|mortars|shots|artillery|torpedoes)\b|"
+         r"\bfir(?:ed|ing)\s+(?:on|at|upon|into)\b|\bopen(?:ed|s)?\s+fire\b", "ASSAULT"),
+    # People driven from their homes: force.
+    _cue(r"\b(?:were|was|been|being)\s+driven\s+(?:out|into|from|across|away|off)\b", "COERCE"),
+    _cue(r"\b(?:troops|units|forces|soldiers|garrisons?|contingents?)\s+(?:[\w-]+\s+)?left\b(?!\s+(?:behind|in\s+place))",
+         "RETREAT"),
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
     _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?)(?: off)?|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
@@ -95,7 +119,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:exchang(?:e|es|ed) (?:of )?(?:fire|gunfire)|gunfire|firefights?|shoot-?outs?|sieges?|besieg(?:e|ed|ing)|"
          r"fighting|crusades?|pogroms?|violence\s+against|(?:(?-i:uprisings?|revolts?|rebellions?|insurrections?)|"
          r"destroy(?:ed|s|ing)?|routed|broke through|victor(?:y|ies)\s+(?:at|over|in)|beat\s+(?:the\s+)?(?-i:[A-Z])\w+|"
-         r"dr(?:o|i)ve\b[^.;]{0,40}\bout of|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
+         r"dr(?:o|i)ve\b[^.;]{0,60}\bout of|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
          r"behaviou?r|posts?|words))|land(?:ed|ing)\s+(?:\w+\s+)?(?:troops|forces|soldiers|marines)|sabotag(?:e|ed|ing)|cyber-?attacks?|"
          r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
          r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
