@@ -52,6 +52,11 @@ CUES: tuple[Cue, ...] = (
     # Fire opened: "fired missiles and drones at Saudi cities", "fired on protesters".
     _cue(r"\bfir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|shells|drones|mortars|shots|artillery|torpedoes)\b|"
          r"\bfir(?:ed|ing)\s+(?:on|at|upon|into)\b|\bopen(?:ed|s)?\s+fire\b", "ASSAULT"),
+    # People made to leave: force. Work on a joint project suspended: a step back from it.
+    _cue(r"\b(?:had|have)\s+to\s+leave\b", "COERCE"),
+    _cue(r"\b(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)|stopp(?:ed|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?"
+         r"(?:work|construction|recruitment)\b", "REJECT", "RETREAT"),
+    _cue(r"\bpress(?:ed|es|ing)\s+for\b", "REQUEST"),
     # People driven from their homes: force.
     _cue(r"\b(?:were|was|been|being)\s+driven\s+(?:out|into|from|across|away|off)\b", "COERCE"),
     _cue(r"\b(?:troops|units|forces|soldiers|garrisons?|contingents?)\s+(?:[\w-]+\s+)?left\b(?!\s+(?:behind|in\s+place))",
@@ -356,7 +361,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\blaunch(?:ed|es|ing)?\b[^.;]{0,30}\b(?:initiative|partnership|dialogue|programme|program|"
          r"project)\b", "COOPERATE", "AGREE"),
     _cue(r"\btransferr(?:ed|ing)\b[^.;]{0,30}\b(?:million|billion|funds|money)\b", "AID", "COOPERATE"),
-    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|export(?:ed|ing)|import(?:ed|ing)|sales|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
+    _cue(r"\b(?:trad(?:e|ed|ing)|exports?|imports?|currency\s+swaps?|export(?:ed|ing)|import(?:ed|ing)|sales|invest(?:ed|ing|ment|ments|s)?|exchange of goods|"
          r"cooperat(?:ion|ive|ed|e)|co-operat(?:ion|ive|ed|e)|joint|partnership|integration|inaugurat(?:ed|ion)|"
          r"exchanges?|developed close|strengthened|close relations|co-?host(?:ed|s)?|founders?|founding members?|"
          r"abolished visa|visa-free|hotline|bought|purchas(?:e|ed|es|ing)|free movement|common (?:labour|labor) market|"
