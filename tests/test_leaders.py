@@ -300,6 +300,16 @@ def test_country_of_with_sides():
 def test_year_out_of_office_still_answers():
     # The year only chooses between rows; a single person's country stands outside their term.
     assert country_of("Nixon", year=1990) == "USA"
+    # ... unless only those in office that year are asked for (the third countries of a sentence).
+    assert country_of("Nixon", year=1990, in_office=True) is None
+    assert country_of("Nixon", year=1972, in_office=True) == "USA"
+
+
+def test_a_regnal_name_is_known_without_its_realm():
+    # "Nicholas I of Montenegro" is "King Nicholas I" in a sentence of 1912; the tsar died in 1855.
+    assert {row.iso3 for row in leaders("Nicholas I")} >= {"RUS", "MNE"}
+    assert country_of("King Nicholas I", sides=("MNE", "SRB")) == "MNE"
+    assert country_of("Nicholas I", year=1912) == "MNE"
 
 
 def test_find_leaders_in_sentences():

@@ -95,6 +95,9 @@ def test_a_title_then_a_name_then_and_a_full_name_are_two_people() -> None:
     # a city of two words before a verb
     ("Hungary–Romania relations", "On 1 December 1918, an assembly of Transylvanian Romanians at Alba Iulia "
      "proclaimed union with Romania.", "Alba Iulia"),
+    # the rest of an institution's name
+    ("Mauritania–Senegal relations", "After mediation by the Organisation of African Unity, the two presidents "
+     "agreed to restore relations in April 1992.", "African Unity"),
 ])
 def test_things_named_like_people_are_not(title: str, sentence: str, not_a_person: str) -> None:
     assert not_a_person not in people(title, sentence)
@@ -144,6 +147,15 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # the guest of a state visit is of the other side
     ("Japan–United Kingdom relations", "In May 1998 Ambassador Sadayuki Hayashi paid a state visit to the United "
      "Kingdom with the emperor.", "Sadayuki Hayashi", "JPN"),
+    # a regnal name without its realm, in the realm's years (not the tsar of the same name, dead by then)
+    ("Montenegro–Serbia relations", "In 1912 Montenegro joined the Balkan League, and King Nicholas I was the first "
+     "to declare war on the Ottomans.", "Nicholas I", "MNE"),
+    # a capital named as where something happened "under" someone is no side of theirs
+    ("Liechtenstein–Switzerland relations", "Liechtenstein opened a legation in Bern in 1919 under Emil Beck.",
+     "Emil Beck", "LIE"),
+    # a movement "of" someone is that person's
+    ("Russia–Turkey relations", "In 1920 the Bolshevik government supported the Turkish National Movement of "
+     "Mustafa Kemal with gold and arms.", "Mustafa Kemal", "TUR"),
 ])
 def test_the_side_of_a_consort_a_guest_and_a_group_leader(title: str, sentence: str, name: str, country: str) -> None:
     assert people(title, sentence).get(name) == country

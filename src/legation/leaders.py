@@ -140,6 +140,9 @@ class _Table:
     lower_first: frozenset[str]
 
 
+_REGNAL_OF = re.compile(r"([A-Z][\w-]+ [IVX]+) of [A-Z]")
+
+
 @functools.cache
 def _table() -> _Table:
     text = (resources.files("legation") / "data" / "leaders.tsv").read_text(encoding="utf-8")
@@ -169,7 +172,9 @@ def _table() -> _Table:
         if row.end is None or row.end >= 1900:
             titles.setdefault(row.iso3, set()).add(row.role.lower())
         aliases = cells[col["aliases"]]
-        for form in (row.name, *(aliases.split("|") if aliases else ())):
+        # "Nicholas I of Montenegro" is "Nicholas I" too: a regnal name is written without its realm.
+        regnal = _REGNAL_OF.match(row.name)
+        for form in (row.name, *(aliases.split("|") if aliases else ()), *((regnal.group(1),) if regnal else ())):
             k = keys.get(form)
             if k is None:
                 k = keys[form] = key(form)
@@ -226,19 +231,21 @@ def _unique_iso3(rows: Iterable[Leader]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def country_of(name: str, sides: tuple[str, str] | None = None, year: int | None = None) -> str | None:
+def country_of(name: str, sides: tuple[str, str] | None = None, year: int | None = None,
+               in_office: bool = False) -> str | None:
     """The country ``name`` acted for, or None when unknown or ambiguous.
 
     With ``sides`` only those two countries are considered ("which side of this relationship is
     Nixon on?"); with ``year`` rows whose years cover it are preferred, so "George I" in 1900
-    is the King of Greece.
+    is the King of Greece. With ``in_office`` as well, only they count: "Nicholas I" in 1912 is
+    not the tsar who died in 1855.
     """
     rows = leaders(name)
     if sides is not None:
         rows = [row for row in rows if row.iso3 in sides]
     if year is not None:
         covering = [row for row in rows if row.covers(year)]
-        if covering:
+        if covering or in_office:
             rows = covering
     return _unique_iso3(rows)
 

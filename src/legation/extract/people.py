@@ -312,6 +312,10 @@ _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administrat
 _IN_A_NAME = re.compile(r"\b(?:Treaty|Treaties|Agreement|Convention|Pact|Accords?|Protocol|Act|Declaration|Charter|"
                         r"Ministry|Department|Bank|Company|Council|Commission|Committee|Order|Society)\s+(?:of|for|on)\s+"
                         r"(?:(?:the\s+)?[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*\Z")
+# "the Organisation of African Unity": an institution's name goes on after "of" (but a movement "of Mustafa Kemal"
+# is its leader's).
+_IN_AN_INSTITUTION = re.compile(r"\b(?:Organi[sz]ation|League|Federation|Association|University|Institute|Academy)\s+"
+                                r"(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}\Z")
 _NAMED_THING_AFTER = re.compile(r"\s+(?:study|report|line|plan|doctrine|effect|award|prize|city|airport|university|"
                                 r"stadium|street|square|avenue|bridge|trail)\b", re.IGNORECASE)
 
@@ -355,7 +359,8 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
             and c[0].iso3 in sides:
         return doc.other(c[0].iso3), SAID
     if m := _UNDER_BEFORE.search(before):  # ("Venezuela seceded from Gran Colombia in 1830 under X": not the one left)
-        c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])]
+        c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])
+             and not (x.kind == "capital" and _PLACE_BEFORE.search(before[:m.start(1) + x.span[0]]))]
         if c and c[-1].iso3 in sides:
             return c[-1].iso3, SAID
     if " by " in before and (m := _LED_BY.search(before)) and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
@@ -370,7 +375,7 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     # What a careful reader knows: who led which country, which states had sultans or a president.
     if (known := country_of(name, sides, year)) is not None:
         return known, KNOWN
-    if len(name.split()) > 1 and (known := country_of(name, None, year)) is not None:
+    if len(name.split()) > 1 and (known := country_of(name, None, year, in_office=True)) is not None:
         return known, KNOWN  # a leader of a third country ("Recep Tayyip Erdoğan" mediating)
     if title and (known := country_of(f"{title} {name}", sides, year)) is not None:
         return known, KNOWN  # "Empress Elizabeth": the empress of that name
@@ -510,7 +515,8 @@ def extract(doc: Doc) -> tuple[Person, ...]:
             if not strong and _THE_BEFORE.search(text, max(0, start - 4), start):
                 continue  # "the Komagata Maru arrived": a ship, a building, a thing, not someone
             if _NAMED_THING_AFTER.match(text[end:end + 10]) or (
-                    title is None and _IN_A_NAME.search(text, max(0, start - 100), start)):
+                    title is None and (_IN_A_NAME.search(text, max(0, start - 100), start)
+                                       or _IN_AN_INSTITUTION.search(text, max(0, start - 60), start))):
                 continue
             taken.append((start, end))
             country, level = _country_for(doc, text, start, end, title, name, first_year)
