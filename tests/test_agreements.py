@@ -70,6 +70,12 @@ def agreements(title: str, text: str) -> list[tuple[str | None, str | None, str 
     # a compound of the two names, and a place with commas between the treaty and the date it was signed
     ("Egypt–Jordan relations", "The war ended with the Egypt–Jordan peace treaty, signed in Washington, D.C. on "
      "2 May 1980.", None, "Egypt–Jordan peace", "1980-05-02"),
+    # a capital with an accent; a date after "on" or "of" is no subject
+    ("Russia–Sweden relations", "The war of 1741–1743 ended with the Treaty of Åbo.", "Treaty of Åbo", None, "1743"),
+    ("Liechtenstein–Switzerland relations", "The two countries signed a double taxation agreement on 10 July 2015.",
+     None, "double taxation", "2015-07-10"),
+    ("Liechtenstein–Switzerland relations", "Under a postal agreement of 1920 the Swiss postal service took over "
+     "Liechtenstein's post.", None, "postal", "1920"),
     # the central banks' currency swap is an agreement between them
     ("Brazil–China relations", "In March 2013 their central banks signed a currency swap worth 190 billion yuan.", None,
      "currency", "2013-03"),
@@ -110,6 +116,27 @@ def test_a_treaty_that_says_which_it_is_is_a_new_one() -> None:
     found = agreements("Kenya–Uganda relations", "In 1967 the presidents signed the Treaty for East African "
                        "Co-operation. In 1999 they signed the treaty re-establishing the East African Community.")
     assert [signed for *_, signed in found] == ["1967", "1999"], found
+
+
+def test_treaties_listed_by_name_are_one_each_but_a_settlement_of_two_places_is_one() -> None:
+    found = agreements("Bolivia–Paraguay relations", "Their envoys signed the Decoud–Quijarro, Aceval–Tamayo and "
+                       "Benítez–Ichazo treaties in 1879, 1887 and 1894.")
+    assert [subject for _, subject, _ in found] == ["Decoud–Quijarro", "Aceval–Tamayo", "Benítez–Ichazo"], found
+    found = agreements("Greece–Turkey relations", "Under the Zurich and London agreements of February 1959, Greece and "
+                       "Turkey became guarantors of Cyprus.")
+    assert [subject for _, subject, _ in found] == ["Zurich and London"], found
+
+
+def test_a_treaty_of_a_third_country_or_one_named_again_is_no_new_one() -> None:
+    found = agreements("Liechtenstein–Switzerland relations", "From 1852 Liechtenstein was bound to Austria by a "
+                       "customs treaty. In 1919 its diet ended the customs treaty with Austria. The customs treaty with "
+                       "Switzerland was signed on 29 March 1923. After the customs treaty had been adjusted, "
+                       "Liechtenstein joined the EEA in 1995.")
+    assert [(subject, signed) for _, subject, signed in found] == [("customs", "1923-03-29")], found
+    # (but a treaty both sides signed with a third country is theirs)
+    found = agreements("Australia–New Zealand relations", "In 1951 both countries signed the ANZUS security treaty "
+                       "with the United States.")
+    assert [signed for *_, signed in found] == ["1951"], found
 
 
 def test_a_great_deal_is_no_agreement() -> None:

@@ -28,28 +28,32 @@ from legation.places import find_countries
 _NOUN = (r"(?:agreements?|treat(?:y|ies)|protocols?|conventions?|accords?|pacts?|charters?|declarations?|"
          r"memorand(?:um|a)(?: of understanding)?|communiqu[ée]s?|(?<!great )(?<!good )deals?|"
          r"(?<=ceasefire )statements?|(?<=joint )statements?|(?<=trilateral )statements?|(?<=currency )swaps?)")
+_UP = "[A-ZÀ-ÖØ-Þ\u0100-\u024F]"  # a capital, Latin accents too ("the Treaty of Åbo")
 _NAMED = re.compile(
-    r"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b)[A-Z][\w’'–-]*\s+){1,4}"
+    rf"\b(?:(?:(?!(?:The|A|An|In|On|After|Since|With|Under|By|Both|This|That|Its|Their)\b){_UP}[\w’'–-]*\s+){{1,4}}"
     r"(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Declaration|Communiqu[ée]|Armistice|Alliance)"
     r"|Entente Cordiale|(?:Points|Heads|Articles|Terms|Instruments?) of (?:Agreement|Understanding|Surrender|Accession)"
-    r"|(?:(?:[A-Z][\w’'–-]*\s+){1,2})?Acts? of Union"
+    rf"|(?:(?:{_UP}[\w’'–-]*\s+){{1,2}})?Acts? of Union"
     r"|(?:Treaty|Agreement|Convention|Protocol|Truce|Armistice) of \d{4}\b(?!\s*[–-])"
     r"|(?:Agreement|Treaty|Protocol|Convention|Accords?|Pact|Charter|Memorandum|Declaration|Peace|Truce|Armistice|"
     r"Framework|Union) "
     r"(?:of|on|for|between) (?:the )?"
-    r"[A-Z][\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*[A-Z][\w’'-]*){0,6})"
+    rf"{_UP}[\w’'-]*(?:\s+(?:of|on|in|and|the|for)?\s*{_UP}[\w’'-]*){{0,6}})"
     r"(?:\s+of\s+\d{4})?"
     # (Not the organisation a pact founded: "the Warsaw Pact invasion", "NATO and Warsaw Pact troops".)
     r"(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|Committee|invasion|troops|forces|armies|members?|"
     r"countries|states|allies|exercises|headquarters|summit)\b)"
 )
+# "an agreement on 10 July 2015", "a postal agreement of 1920": a date, not what it is on.
+_DATE_WORDS = (r"(?:\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)\b)")
 _DESCRIBED = re.compile(rf"(?:\b(?P<det>an?|the|this|its|their)\s+|(?<=signed )|^(?=(?-i:[A-Z])[\w-]+\s+(?:[\w-]+\s+)?"
                         rf"(?:agreements|treaties|accords|protocols|conventions)\s+(?:were|have\s+been)\s+signed\b))"
                         rf"(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|with|by|signed|concluded|was|were|is|are|has|had)\b)"
-                        rf"[\w–-]+\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
+                        rf"[\w–-]+(?:,(?=\s+(?-i:{_UP})))?\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
                         rf"of (?:independence|war|sovereignty|neutrality)|(?:invasion|troops|forces|armies|members|"
                         rf"member states|countries|allies|exercises|headquarters)\b))"
-                        rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+[^,.;()]+)?", re.IGNORECASE)
+                        rf"(?P<on>\s+(?:on|for|of|concerning|regarding)\s+(?!{_DATE_WORDS})[^,.;()]+)?", re.IGNORECASE)
 # "agreed on investing into an oil refinery": an agreement on something ("agreed to buy" is a commitment).
 _AGREED = re.compile(r"\b(?:agreed\s+(?:on|upon)|exchanged\s+(?:diplomatic\s+)?notes\s+(?:on|confirming|"
                      r"fixing|settling|establishing))\s+(?P<what>[^,.;]+)", re.IGNORECASE)
@@ -78,7 +82,7 @@ _OF_YEAR = re.compile(r"\s+of\s+\d{4}\Z")
 _SIGNED_AFTER = re.compile(r"[^,;.]*?(?:\b(?:signed|concluded|agreed|ratified)\b[^,;.]*)?|,\s+(?:which\s+was\s+|"
                            r"that\s+was\s+)?(?:signed|concluded|ratified)\b(?:[^,;.]|,(?=\s+(?-i:[A-Z]))|\.(?=(?-i:[A-Z])\.))*(?:\.\s+)?")
 _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|violat|breach|denounc|tore up|"
-                       r"withdr[ae]w from|pulled out of|scrapp|revok)\w*\s+\Z", re.IGNORECASE)
+                       r"withdr[ae]w from|pulled out of|scrapp|revok|end(?=ed|ing|s\b))\w*\s+\Z", re.IGNORECASE)
 # A third country in a treaty's name makes it a party only as an adjective or in a compound ("Anglo-Egyptian
 # Treaty", "United States–Mexico–Canada Agreement"); a plain name is where it was signed ("Luxembourg Agreement").
 _ALLIANCE = re.compile(r"\b(?:Dual|Triple|Quadruple|Holy|Auld|Grand)\s+Alliance\Z")
@@ -86,6 +90,9 @@ _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?\Z", re.IGNORECASE)
 _IN_A_CITY = re.compile(r"\s+(?:in|at)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\Z")
 _IN_A_MONTH = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\Z")
+_WITH_A_THIRD = re.compile(r"\s+with\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_BOUND_TO_A_THIRD = re.compile(r"\b(?:to|with)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+by\s+(?:an?|the)\s+"
+                               r"(?:[\w-]+\s+){0,3}\Z|\b(?:to|with)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+by\s+\Z")
 _COMPOUND = re.compile(r"\w[–-]\w")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
@@ -205,6 +212,19 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                     n = d.group("n")
                     out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
                 continue
+            # "the customs treaty", once a customs treaty is known: that one, named again (unless dated otherwise).
+            if name is None and subject and described[:4].casefold() == "the " and not _SAYS_WHICH.match(text, end) \
+                    and not re.search(r"\d{4}", described) and any(
+                        (a.subject or "").casefold() == subject.casefold()
+                        and _year_near(text, start, doc.context, end) in (None, a.signed)
+                        for a in out):
+                continue
+            # "a customs treaty with Austria", "bound to Austria by a customs treaty": a third country's
+            third_party = _WITH_A_THIRD.match(text, end) or _BOUND_TO_A_THIRD.search(text, max(0, start - 40), start)
+            if name is None and third_party and parties != doc.sides \
+                    and (c := find_countries(third_party.group(1) or third_party.group(2))) \
+                    and c[0].span[0] == 0 and c[0].iso3 not in doc.sides:
+                continue
             if third and name and any(t.text in name and (t.kind != "name" or _COMPOUND.search(name)) for t in third) \
                     and not all(any(x.iso3 == side for x in find_countries(name)) for side in doc.sides):
                 continue  # a treaty with a third country (but "the United States–Mexico–Canada Agreement")
@@ -244,18 +264,24 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                                     parties=a.parties if len(a.parties) >= len(parties) else parties)
                 continue
             # "signed water agreements in 1961 and 1962", "… were signed in January 1974 and September 1975":
-            # one agreement a date; "the SALT I and Anti-Ballistic Missile treaties": one a name.
+            # one agreement a date; "the SALT I and Anti-Ballistic Missile treaties": one a name; as many names as
+            # dates, one each in turn.
             years = [signed]
             subjects = [subject]
             if name is None and _PLURAL_END.search(described):
                 if listed := _YEARS_AFTER.match(text, end):
                     years = [t.start for t in find_times(listed.group(1), doc.context) if t.start] or years
-                elif subject and (pair := _TWO_NAMES.fullmatch(subject)):
-                    subjects = [pair.group(1), pair.group(2)]
-            for signed in years:
-                for subject in subjects:
-                    out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
-                                         expires=expires, duration_years=duration, parties=parties))
+                if subject and _NAMES_LISTED.fullmatch(subject) and not any(
+                        lookup_city(part) for part in _LIST_GAP.split(subject)):
+                    subjects = _LIST_GAP.split(subject)  # (but "the Zurich and London agreements" are one settlement)
+            if len(years) > 1 and len(subjects) > 1:
+                pairs = list(zip(years, subjects, strict=False)) if len(years) == len(subjects) else [
+                    (signed, subject)]
+            else:
+                pairs = [(y, subj) for y in years for subj in subjects]
+            for signed, subject in pairs:
+                out.append(Agreement(evidence=evidence, span=span, name=name, subject=subject, signed=signed,
+                                     expires=expires, duration_years=duration, parties=parties))
     return tuple(out)
 
 
@@ -263,5 +289,7 @@ _PLURAL_END = re.compile(r"(?:agreements|treaties|accords|protocols|pacts|conven
 _MONTH = r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
 _YEARS_AFTER = re.compile(rf"\s+(?:were\s+|have\s+been\s+)?(?:signed\s+)?(?:in|on)\s+({_MONTH}\d{{4}}"
                           rf"(?:(?:,\s*|,?\s+and\s+)(?:in\s+|on\s+)?{_MONTH}\d{{4}})+)\b")
-# "SALT I and Anti-Ballistic Missile": two names, each capitalised.
-_TWO_NAMES = re.compile(r"((?-i:[A-Z])[\w’'–-]*(?:\s+(?-i:[A-Z])[\w’'–-]*)*)\s+and\s+((?-i:[A-Z])[\w’'–-]*(?:\s+(?-i:[A-Z])[\w’'–-]*)*)")
+# "SALT I and Anti-Ballistic Missile", "Decoud–Quijarro, Aceval–Tamayo and Benítez–Ichazo": names, each capitalised.
+_NAME = rf"{_UP}[\w’'–-]*(?:\s+{_UP}[\w’'–-]*)*"
+_NAMES_LISTED = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
+_LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
