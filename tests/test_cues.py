@@ -161,6 +161,27 @@ from legation.extract.cues import has_cue, read_clause
     ("thousands of them had to leave the country", {"COERCE"}),
     ("Hungary suspended work on the dam", {"REJECT", "RETREAT"}),
     ("London pressed for sanctions against the regime", {"REQUEST"}),
+    # asking for help or a revision; troops home, or staying on
+    ("the sultan asked the Shah for help against the rebels", {"REQUEST"}),
+    ("Chile asked for a review of the award", {"REQUEST"}),
+    ("the last Cuban units went home in 1991", {"RETREAT"}),
+    ("Syrian troops remained in Lebanon until 2005", {"MOBILIZE", "COERCE"}),
+    # war moving forward, and what it leaves
+    ("the Red Army advanced into Manchuria", {"ASSAULT"}),
+    ("the prince rebelled and marched on the capital", {"ASSAULT"}),
+    ("the Burmese razed Ayutthaya", {"ASSAULT"}),
+    ("the city fell to the Ottomans", {"ASSAULT"}),
+    ("the revolt was put down by Austrian troops", {"COERCE"}),
+    ("the authorities began evicting settlers", {"COERCE"}),
+    ("the army carried the regalia off to Bangkok", {"COERCE"}),
+    ("the victors resettled thousands of villagers in the north", {"COERCE"}),
+    ("the marines raised their flag on the island", {"COERCE"}),
+    ("the Vietnamese installed Heng Samrin as president", {"COERCE"}),
+    # links opened, a break, a border kept shut
+    ("the two presidents opened a one-stop border post", {"COOPERATE"}),
+    ("the leaders laid the foundation stone of the refinery", {"COOPERATE"}),
+    ("Belgrade broke with Moscow in 1948", {"REJECT"}),
+    ("Honduras kept its border closed to trade", {"SANCTION"}),
     ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),
@@ -309,6 +330,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("two Polish diplomats were expelled from the country", "COERCE"),  # a sanction, not force
     ("Moscow cancelled Cuba's debt", "SANCTION"),  # aid, not a cancelled agreement
     ("the president fired the minister on Monday", "ASSAULT"),  # dismissed, not shot at
+    ("Exports fell by 20 percent", "ASSAULT"),  # a figure fell, not a city
+    ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the exhausted state sued for peace", "ACCUSE"),
     ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),

@@ -52,6 +52,22 @@ CUES: tuple[Cue, ...] = (
     # Fire opened: "fired missiles and drones at Saudi cities", "fired on protesters".
     _cue(r"\bfir(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets|shells|drones|mortars|shots|artillery|torpedoes)\b|"
          r"\bfir(?:ed|ing)\s+(?:on|at|upon|into)\b|\bopen(?:ed|s)?\s+fire\b", "ASSAULT"),
+    # War moved forward: "advanced into Uganda", "marched on Nakhon Ratchasima", "razed Vientiane", a city that fell
+    # to an army, a rising put down, a prince who rebelled.
+    _cue(r"\badvanc(?:ed|ing)\s+(?:deep\s+)?(?:into|on|towards?)\b|\bmarch(?:ed|ing)\s+on\b|\braz(?:ed|ing)\b|"
+         r"\b(?:capital|city|town|fortress|stronghold)\s+fell\b|\bfell\s+to\s+(?:the\s+)?(?-i:[A-Z])|\brebell?(?:ed|ing)\b",
+         "ASSAULT"),
+    _cue(r"\bput\s+down\b|\bevict(?:ed|ing|ions?|s)?\b|\bcarried\s+(?:[\w'’-]+\s+){1,4}?off\b|"
+         r"\b(?:forcibly\s+)?resettl(?:ed|ing)\s+(?:(?:some|about|tens\s+of|hundreds\s+of)\s+)?(?:thousands|hundreds|\d)|"
+         r"\braised\s+(?:its|their|the\s+[\w-]+)\s+flag\b", "COERCE"),
+    # A leader put in power by another's army.
+    _cue(r"\binstall(?:ed|ing)\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*\s+as\s+(?:president|king|ruler|prime\s+minister|"
+         r"emir|shah|khan|leader|head\s+of\s+state)\b", "COERCE", "SUPPORT"),
+    # Links opened between the two: a border post, a crossing, a bridge; a foundation stone laid.
+    _cue(r"\bopen(?:ed|s|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:border\s+posts?|crossings?|"
+         r"bridges?|railway|pipeline)\b|\blaid\s+the\s+foundation\s+stone\b", "COOPERATE"),
+    _cue(r"\bbr(?:oke|eaks?|eaking)\s+with\b", "REJECT"),
+    _cue(r"\bborders?\s+(?:[\w-]+\s+){0,2}?closed\b", "SANCTION", "COERCE"),
     # People made to leave: force. Work on a joint project suspended: a step back from it.
     _cue(r"\b(?:had|have)\s+to\s+leave\b", "COERCE"),
     _cue(r"\b(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)|stopp(?:ed|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?"
@@ -220,7 +236,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:demand(?:s|ed|ing)?|appeal(?:s|ed)?|urg(?:e|ed|es)|request(?:s|ed)?|called (?:on|for)|"
          r"(?:referred|brought|took)\b[^.;]{0,30}\bto the (?:UN|United Nations|Security Council|International Court)|"
          r"campaign(?:ed|s|ing)? for|turned to\b[^.;]{0,30}\bfor (?:help|aid|support|assistance)|"
-         r"asked\b[^.;]{0,40}?\bto\s+(?!the\b|an?\b)[a-z]+|extradit(?:e|ion))\b", "REQUEST"),
+         r"asked\b[^.;]{0,40}?\bto\s+(?!the\b|an?\b)[a-z]+|extradit(?:e|ion)|"
+         r"ask(?:ed|s|ing)\s+(?:[\w'’-]+\s+){0,4}?for\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:help|aid|"
+         r"assistance|support|troops|arms|revision|review|extradition|return|release|mediation))\b", "REQUEST"),
     # RETREAT.
     _cue(r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers ))left\b", "RETREAT"),
     _cue(r"\bprisoners?(?:-of-war)? exchanges?\b|\bexchang(?:e|es|ed)(?: of)? (?:\w+ )?prisoners\b", "RETREAT",
@@ -244,7 +262,10 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
          "CONCEDE", "SUPPORT"),
     _cue(r"\bhand-?overs?\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:troops|forces|soldiers|units|contingents?)\s+(?:[\w-]+\s+)?(?:returned|went)\s+home\b", "RETREAT"),
     _cue(r"\b(?:troops|forces|soldiers|units)\s+(?:\w+\s+)?returned\b", "MOBILIZE", "COERCE"),
+    _cue(r"\b(?:troops|forces|soldiers|units|garrisons?)\s+(?:[\w-]+\s+)?(?:remained|stayed)\s+(?:in|on)\b",
+         "MOBILIZE", "COERCE"),
     # A person's return is a visit ("Perry returned [the following year]", "returned the visit"), an envoy's
     # the renewal of relations; a territory's ("Tacna returned to Peru") is the concession below.
     _cue(r"\b(?:ambassadors?|envoys?|diplomats?)\s+(?:\w+\s+){0,2}?returned\b", "COOPERATE", "SUPPORT"),
