@@ -276,6 +276,13 @@ def test_what_another_conjunct_lasted_does_not_run_on_the_act() -> None:
     assert [(start, end) for start, end, *_ in found] == [("1974", "1974")], found
 
 
+def test_a_year_that_names_a_thing_anchors_no_relative_time() -> None:
+    found = events("El Salvador–Honduras relations",
+                   "In 2013 El Salvador protested over an islet that the 1992 judgment had not named, and the two "
+                   "presidents agreed that October to keep the dispute out of the military sphere.")
+    assert [(start, types[0]) for start, _, types, _ in found] == [("2013", "PROTEST"), ("2013-10", "AGREE")], found
+
+
 def test_what_was_not_done_until_a_time_was_done_then() -> None:
     found = events("Cambodia–Thailand relations",
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "

@@ -93,6 +93,8 @@ class Timeline:
     wars: list[TimeExpr | None]
     carried: list[TimeExpr | None] = field(default_factory=list)
     lasts: list[TimeExpr | None] = field(default_factory=list)  # the last absolute time told before each sentence
+    # Each sentence's years that name a thing ("the 1992 judgment"): no anchor for the times after them.
+    naming: list[frozenset[tuple[int, int]]] = field(default_factory=list)
     _resolved: dict[int, list[TimeExpr]] = field(default_factory=dict, repr=False, compare=False)
 
     def resolved(self, i: int) -> list[TimeExpr]:
@@ -109,6 +111,8 @@ class Timeline:
         out: list[TimeExpr] = []
         for expr in self.own[i]:
             earlier = [e for e in out if e.span[1] <= expr.span[0] and not is_span(e)]
+            if self.naming and self.naming[i]:
+                earlier = [e for e in earlier if e.span not in self.naming[i]] or earlier
             anchor = earlier[-1] if earlier else self.anchors[i]
             if not earlier and self.lasts and self.lasts[i] is not None and _THEN_WORD.search(expr.text):
                 anchor = self.lasts[i]  # "… partners until the Iranian Revolution of 1979. Since then …": the last told
@@ -145,6 +149,15 @@ def _reference(text: str, expr: TimeExpr) -> bool:
             and _NAMES_AN_AGREEMENT.match(text, expr.span[1]) is not None)
 
 
+_COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_a_thing(text: str, expr: TimeExpr) -> bool:
+    """Whether a bare year is an attribute of the noun after it ("an islet that the 1992 judgment had not named")."""
+    return (expr.text.isdigit() and text[max(0, expr.span[0] - 4):expr.span[0]].lower() == "the "
+            and _COMMON_NOUN_AFTER.match(text, expr.span[1]) is not None)
+
+
 def timeline(sentences, context: frozenset[str]) -> Timeline:
     """Time expressions of every sentence, with anchors for relative ones."""
     own: list[list[TimeExpr]] = []
@@ -154,6 +167,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
     anchor: TimeExpr | None = None
     last: TimeExpr | None = None
     lasts: list[TimeExpr | None] = []
+    naming: list[frozenset[tuple[int, int]]] = []
     last_war: TimeExpr | None = None
     section = None
     heading_cache: dict[str, TimeExpr | None] = {}
@@ -181,7 +195,10 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
         lasts.append(last)
         headings.append(heading_cache[s.section])
         wars.append(last_war)
+        named = frozenset(e.span for e in exprs if _names_a_thing(s.text, e))
+        naming.append(named)
         absolute = [e for e in exprs if e.kind != "relative" and e.start is not None]
+        absolute = [e for e in absolute if e.span not in named] or absolute
         if absolute:
             anchor = max(reversed(absolute), key=rank)  # the most precise, the last told among equals
             last = absolute[-1] if absolute[-1].kind == "point" or absolute[-1].start == absolute[-1].end else None
@@ -190,7 +207,7 @@ def timeline(sentences, context: frozenset[str]) -> Timeline:
         for e in exprs:
             if _WARLIKE.search(e.text) and e.kind != "relative" and e.start:
                 last_war = e
-    tl = Timeline(own, anchors, headings, wars, lasts=lasts)
+    tl = Timeline(own, anchors, headings, wars, lasts=lasts, naming=naming)
     tl.carried = _carried(tl, sentences)
     return tl
 
