@@ -153,6 +153,19 @@ def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_
     # a capital named as where something happened "under" someone is no side of theirs
     ("Liechtenstein–Switzerland relations", "Liechtenstein opened a legation in Bern in 1919 under Emil Beck.",
      "Emil Beck", "LIE"),
+    # troops under an officer: the troops' side; one who defeated a side's force (after "of <place>"): the other
+    ("Bolivia–Paraguay relations", "In 1928 Paraguayan troops under Major Rafael Franco stormed the Bolivian post of "
+     "Vanguardia.", "Rafael Franco", "PRY"),
+    ("Russia–Sweden relations", "In 1240 Prince Alexander of Novgorod defeated a Swedish force at the Neva.",
+     "Alexander", "RUS"),
+    # (but the victims of massacres "under Sultan X" are not his side)
+    ("Armenia–Turkey relations", "Massacres of Armenians under Sultan Abdul Hamid II in 1894–1896 killed many.",
+     "Abdul Hamid II", "TUR"),
+    # an army commanded by a foreigner: the army's side; the host of talks in a capital: that capital's side
+    ("Bolivia–Paraguay relations", "The Bolivian army, commanded until late 1933 by the German general Hans Kundt, "
+     "lost two divisions.", "Hans Kundt", "BOL"),
+    ("Iran–Oman relations", "In April 2025 Foreign Minister Badr Albusaidi hosted indirect talks in Muscat between "
+     "Iranian and American envoys.", "Badr Albusaidi", "OMN"),
     # a movement "of" someone is that person's
     ("Russia–Turkey relations", "In 1920 the Bolshevik government supported the Turkish National Movement of "
      "Mustafa Kemal with gold and arms.", "Mustafa Kemal", "TUR"),

@@ -86,7 +86,8 @@ _PLURAL_TITLED = re.compile(rf"\b(?P<title>{_PLURAL_TITLES})\s+(?P<first>{_NAME}
 _TITLED_AND = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<first>{_NAME})\.?,?\s+and\s+(?P<second>{_NAME_WORD}\s+"
                          rf"(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)\b")
 _ROLE_NOUN = re.compile(rf"\b(?:its|his|their|the)\s+(?:pilot|commander|captain|leader|ruler|founder|envoy|navigator|"
-                        rf"conquistador|explorer|king|president|minister)\s+(?P<name>{_NAME})")
+                        rf"conquistador|explorer|king|queen|emperor|emir|sultan|shah|khan|chief|governor|president|"
+                        rf"minister)\s+(?P<name>{_NAME})")
 _GOVERNMENT_OF = re.compile(
     rf"\b(?:governments?|administrations?|regimes?|cabinets?|reign|rule|presidency|premiership) of "
     rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
@@ -281,12 +282,14 @@ _TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|deputy|vice|foreign|
 _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
-_UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+$")
+# ("Paraguayan troops under Major X": a military rank between)
+_UNDER_BEFORE = re.compile(r"([A-Z][\w ]+?)\s+under\s+(?:(?:Field\s+|Lieutenant\s+|Major\s+|Brigadier\s+)?(?:Marshal|General|"
+                           r"Colonel|Major|Captain|Commander|Admiral|Lieutenant)\s+)?$")
 # "Portuguese prosecutors charged former vice-president X": the one charged is of the other side.
 _ACTS_ON = ("charged", "arrested", "detained", "expelled", "indicted", "sentenced", "convicted", "extradited", "deported")
 _ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(_ACTS_ON)})\s+(?:[\w-]+\s+){{0,3}}$")
 # "Horatio Nelson destroyed the Franco-Spanish fleet": one who beat a side's forces fought for the other side.
-_BEAT_AFTER = re.compile(r",?\s+(?:[a-z]+\s+)?(?:defeated|destroyed|routed|crushed|repelled|repulsed|sank)\s+(?:the\s+)?"
+_BEAT_AFTER = re.compile(r",?\s+(?:of\s+[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:defeated|destroyed|routed|crushed|repelled|repulsed|sank)\s+(?:the\s+|an?\s+)?"
                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
@@ -300,6 +303,11 @@ _OPPOSED = re.compile(r"\b(?:against|war on|attacks? on|invasion of|rebell?(?:ed
                       r"independence|separated|secession)\s+from)\s+(?:the\s+)?\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+\Z")  # "met … in Naypyidaw": where, not who
 _TOPIC = re.compile(r"\b(?:on|into|onto|over|about|concerning|regarding)\s+(?:the\s+)?\Z")
+_HOSTED_IN = re.compile(r"(?:,[^,;.]*,)?\s+(?:[a-z]+\s+)?(?:hosted|welcomed|received)\b[^.;]{0,50}?\b(?:in|at)\s+"
+                        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+# "The Bolivian army, commanded until late 1933 by the German general X": the army's side, whatever X's nationality.
+_COMMANDED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:army|armies|forces|troops|navy|air\s+force)\b[^.;]{0,40}?\b(?:commanded|"
+                           r"led|headed)\b[^.;]{0,30}?\bby\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}\Z")
 _RELATIONS_WITH = re.compile(r"\brelations with\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:ambassador|envoy|president|"
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
@@ -331,6 +339,9 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
     """The side a person named at ``text[start:end]`` acted for, and how sure that is."""
     before, after = text[max(0, start - 60):start], text[end:end + 80]
     sides = doc.sides
+    if " by " in before and (m := _COMMANDED_BY.search(text, max(0, start - 100), start)) \
+            and (c := find_countries(m.group(1))) and c[0].iso3 in sides:
+        return c[0].iso3, SAID
     # "King Hassan II of Morocco", "Algerian President X", "X, the Soviet ambassador", "X as Ethiopian Prime Minister"
     if m := _OF_COUNTRY.match(after):
         c = find_countries(m.group(1))
@@ -387,6 +398,10 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         hit = [s for s in sides if title.casefold() in titles_of(s)]
         if len(hit) == 1:
             return hit[0], INFERRED
+    if m := _HOSTED_IN.match(after):  # "X hosted indirect talks in Muscat": the host is of the place
+        place = lookup_city(m.group(1))
+        if place is not None and place.iso3 in sides:
+            return place.iso3, INFERRED
     if m := _VISITED.match(after):
         c = find_countries(m.group(1))
         if c and c[0].iso3 in sides:
