@@ -283,6 +283,15 @@ def test_a_year_that_names_a_thing_anchors_no_relative_time() -> None:
     assert [(start, types[0]) for start, _, types, _ in found] == [("2013", "PROTEST"), ("2013-10", "AGREE")], found
 
 
+def test_a_verb_with_a_time_of_its_own_after_one_without_is_another_occasion() -> None:
+    found = events("Burma–Thailand relations",
+                   "In 1766 a Burmese army besieged Ayutthaya. Burmese troops defeated its defenders, sacked the city "
+                   "the following year and deported thousands of captives.")
+    assert [(start, evidence) for start, _, _, evidence in found][1:] == [
+        ("1766", "Burmese troops defeated its defenders"),
+        ("1767", "sacked the city the following year and deported thousands of captives")], found
+
+
 def test_what_was_not_done_until_a_time_was_done_then() -> None:
     found = events("Cambodia–Thailand relations",
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "

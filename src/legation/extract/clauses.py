@@ -38,6 +38,7 @@ _NEW_SUBJECT = re.compile(r"(?:and\s+)?(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-
 _SUBJECT_VERB = r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|were)\b"
 _LISTED_SUBJECT = re.compile(rf",\s+(?={_SUBJECT_VERB})")
 _OPENS_CLAUSE = re.compile(_SUBJECT_VERB)  # (the part before such a comma must open so too)
+_VERB_AFTER_COMMA = re.compile(r",\s+(?=(?:then\s+|later\s+)?(?-i:[a-z]+ed)\s+(?-i:[A-Z]|the\b|an?\b|its\b|their\b))")
 _LAST_AND = re.compile(r",\s+and\s")
 _ENDING_WORDS = re.compile(r"ended|concluded|closed|settled|brought")  # (one of which _ENDED_WITH needs)
 _ENDING = r"(?:was\s+|were\s+)?(?:ended|concluded|closed|settled|brought to an end)\s+(?:with|by)"
@@ -171,6 +172,14 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
                 (timed_left or timed_right or _NEW_SUBJECT.match(text, m.end()))
                 and has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
                 and not _SAME_SUBJECT.match(text, m.end())):
+            cuts.add((m.start(), m.end()))
+    # "Siamese armies defeated him, razed Vientiane the following year and …": a verb of the same subject with a
+    # time of its own, after a part with none, is another occasion.
+    for m in _VERB_AFTER_COMMA.finditer(text):
+        a = max((c.end() for c in _PUNCT.finditer(text, 0, m.start())), default=0)
+        b = next((c.start() for c in _PUNCT.finditer(text, m.end())), len(text))
+        if ok(m) and not timed(0, m.start()) and timed(m.end(), b) and has_cue(text[a:m.start()]) \
+                and has_cue(text[m.end():b]):
             cuts.add((m.start(), m.end()))
     if last_and := [m for m in _LAST_AND.finditer(text) if ok(m)]:
         for m in _LISTED_SUBJECT.finditer(text, 0, last_and[-1].start()):

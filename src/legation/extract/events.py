@@ -19,7 +19,17 @@ from functools import cached_property, partial
 from legation.extract import Doc
 from legation.extract.clauses import ENDS_IT, Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
-from legation.extract.dating import Timeline, began_ended, best, from_until, is_frame, listed, timeline, year
+from legation.extract.dating import (
+    Timeline,
+    base,
+    began_ended,
+    best,
+    from_until,
+    is_frame,
+    listed,
+    timeline,
+    year,
+)
 from legation.extract.time import TimeExpr
 from legation.extract.triggers import SENTENCES
 from legation.facts import Actor, Event
@@ -224,6 +234,10 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                 # "ambassadors were not exchanged again until 1976": exchanged, in 1976
                 reading = read_clause(blanked[:m.start("not")] + " " * len(m.group("not")) + blanked[m.end("not"):])
                 when = replace(when, start=when.end, kind="point")
+            if when is None and siblings and not any(w is not None for _, w in dated[:k]) and siblings[0].rel > 0 \
+                    and (anchor := tl.anchors[i]) is not None and anchor.start:
+                # "defeated him, | razed Vientiane the following year": the year the later time counts from
+                when = replace(base(anchor), kind="point")
             if when is None:
                 if siblings and not _MODAL.search(blanked):
                     when = _run_on(siblings[0], sentence.text, clause)
