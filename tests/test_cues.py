@@ -182,6 +182,7 @@ from legation.extract.cues import has_cue, read_clause
     ("the leaders laid the foundation stone of the refinery", {"COOPERATE"}),
     ("Belgrade broke with Moscow in 1948", {"REJECT"}),
     ("Honduras kept its border closed to trade", {"SANCTION"}),
+    ("Pakistan kept its embassy in Kabul open", {"COOPERATE"}),
     ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),

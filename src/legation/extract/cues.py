@@ -67,6 +67,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bopen(?:ed|s|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:border\s+posts?|crossings?|"
          r"bridges?|railway|pipeline)\b|\blaid\s+the\s+foundation\s+stone\b", "COOPERATE"),
     _cue(r"\bbr(?:oke|eaks?|eaking)\s+with\b", "REJECT"),
+    # A mission kept open through a war or a break is cooperation kept up.
+    _cue(r"\bkept\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:embassy|embassies|consulates?|missions?|legation|border|borders)\b"
+         r"[^.;]{0,40}?\bopen\b", "COOPERATE", "SUPPORT"),
     _cue(r"\bborders?\s+(?:[\w-]+\s+){0,2}?closed\b", "SANCTION", "COERCE"),
     # People made to leave: force. Work on a joint project suspended: a step back from it.
     _cue(r"\b(?:had|have)\s+to\s+leave\b", "COERCE"),
