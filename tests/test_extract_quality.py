@@ -61,6 +61,9 @@ REQUIRED["dev9"] = {"overall": 0.89, "events_strict": 0.66, "missions": 0.95, "p
 REQUIRED["dev10"] = {"overall": 0.91, "events_strict": 0.74, "missions": 0.95, "people": 0.85}
 # An eleventh (tests/fixtures/dev11/README.md), for finding general gaps (0.912 with the rules before this round).
 REQUIRED["dev11"] = {"overall": 0.92, "events_strict": 0.78, "missions": 0.95, "people": 0.88}
+# A twelfth (tests/fixtures/dev12/README.md), longer articles, for finding general gaps (0.881 with the rules before
+# this round, 0.882 with this round's rules written before it arrived).
+REQUIRED["dev12"] = {"overall": 0.89, "events_strict": 0.72, "missions": 0.95, "people": 0.84}
 FOLDERS = {name: Path(__file__).parent / "fixtures" / name for name in REQUIRED if name not in ("seed", "dev")}
 
 
