@@ -183,6 +183,8 @@ from legation.extract.cues import has_cue, read_clause
     ("Belgrade broke with Moscow in 1948", {"REJECT"}),
     ("Honduras kept its border closed to trade", {"SANCTION"}),
     ("Pakistan kept its embassy in Kabul open", {"COOPERATE"}),
+    ("Paraguayan forces under their general advanced to the edge of the foothills", {"ASSAULT"}),
+    ("the customs service reinforced its posts on the border", {"MOBILIZE"}),
     ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),

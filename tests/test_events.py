@@ -270,6 +270,12 @@ def test_a_rule_kept_for_centuries_or_decades_runs_on_that_long() -> None:
     assert [(start, end) for start, end, *_ in found] == [("1809", "1809"), ("1809", "1914"), ("1935", "1954")], found
 
 
+def test_what_garrisons_held_for_the_following_years_runs_on_that_long() -> None:
+    found = events("Iran–Oman relations", "In 1737 Nader Shah sent an army into Oman, and Persian garrisons held much "
+                   "of the coast for most of the following seven years.")
+    assert [(start, end) for start, end, *_ in found][-1] == ("1737", "1744"), found
+
+
 def test_what_another_conjunct_lasted_does_not_run_on_the_act() -> None:
     found = events("Canada–India relations",
                    "In 1974 Canada cut off all nuclear aid to India, and relations stayed cool for two decades.")

@@ -67,6 +67,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bopen(?:ed|s|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:border\s+posts?|crossings?|"
          r"bridges?|railway|pipeline)\b|\blaid\s+the\s+foundation\s+stone\b", "COOPERATE"),
     _cue(r"\bbr(?:oke|eaks?|eaking)\s+with\b", "REJECT"),
+    # An army that advanced; posts or troops reinforced.
+    _cue(r"\b(?:troops|forces|army|armies|units|soldiers|divisions)\b[^.;]{0,60}?\badvanc(?:ed|ing)\b", "ASSAULT",
+         "MOBILIZE"),
+    _cue(r"\breinforc(?:ed|ing|es)\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:posts|troops|garrisons?|positions|border|"
+         r"forces|presence|patrols)\b", "MOBILIZE"),
     # A mission kept open through a war or a break is cooperation kept up.
     _cue(r"\bkept\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:embassy|embassies|consulates?|missions?|legation|border|borders)\b"
          r"[^.;]{0,40}?\bopen\b", "COOPERATE", "SUPPORT"),

@@ -55,7 +55,8 @@ _NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "
 # What a clause says its act lasted: "lasted fourteen years", "the resistance went on for two decades", "remained
 # under Qing rule for more than two centuries". ("almost" and "more than" move the end a twentieth of the span.)
 _LASTED = re.compile(r"\b(?:(?:lasted|lasting)(?:\s+for)?|(?:continued|went\s+on|remained|stayed|persisted|endured|"
-                     r"ruled|reigned)\b[^,;.()]{0,60}?\bfor)\s+(?:(?P<about>some|about|around|roughly|nearly|"
+                     r"ruled|reigned|held|occupied|controlled)\b[^,;.()]{0,60}?\bfor)\s+(?:most\s+of\s+)?"
+                     r"(?:the\s+(?:following|next)\s+)?(?:(?P<about>some|about|around|roughly|nearly|"
                      r"almost|just\s+under|more\s+than|over|just\s+over)\s+)?"
                      r"(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>years|decades?|centur(?:y|ies))\b", re.IGNORECASE)
 _CONJOINED = re.compile(r"[,;]\s+(?:and|but|while|whereas)\b")
