@@ -246,6 +246,20 @@ def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence
     assert [(q.text, q.value, q.unit, q.noun) for q in found][1:] == [second]
 
 
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    # a state before a number is who received it, not a label ("Boeing 747")
+    ("Sweden sent Ukraine 5,000 anti-tank weapons.", "5,000 anti-tank weapons", 5e3, "count"),
+    ("about 600 villagers died", "about 600 villagers", 600, "person"),
+    # "whom" counts people
+    ("The regime expelled tens of thousands, about 60,000 of whom settled as refugees.", "about 60,000", 6e4, "person"),
+    # peoples listed before "and other refugees"
+    ("more than 300,000 Lao, Hmong and other refugees crossed the Mekong",
+     "more than 300,000 Lao, Hmong and other refugees", 3e5, "person"),
+])
+def test_people_counted_by_what_names_them(sentence, text, value, unit):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)] == [(text, value, unit)]
+
+
 def test_figures_of_the_dead_count_people():
     found = find_quantities("estimates of the dead in the massacre range from 12,000 to 30,000.")
     assert [(q.value, q.unit, q.bound) for q in found] == [(12e3, "person", "lower"), (30e3, "person", "upper")]

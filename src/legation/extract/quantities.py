@@ -161,6 +161,8 @@ _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving)\s+(?:(?:at\s+l
 _APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*[A-Za-z]),\s+(?:(?:some|about|around|roughly|nearly|almost|"
                              r"perhaps|an\s+estimated)\s+)?\Z")
 _APPOSED_AFTER = re.compile(r"(?:\s+(?:in\s+all|in\s+total|all\s+told|altogether))?\s*(?:[,;)]|\.(?!\d)|\Z)")
+_PEOPLES_LISTED = re.compile(r"\s+(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+)?and\s+other\s+([a-z]+)\b")
+_OF_WHOM = re.compile(r"\s+of\s+whom\b")
 _CASUALTIES = re.compile(r"\s+(?P<w>dead|killed|wounded|injured|captured|missing)\b")
 # "649 Argentine and 255 British servicemen": the first number counts the noun of the second.
 # (The first number's own modifier is required: "between 1 and 2 million people" is a range.)
@@ -269,7 +271,8 @@ _PERSON = {"person", "troop", "soldier", "refugee", "student", "worker", "touris
            "supporter", "rebel", "separatist", "protester", "protestor", "demonstrator", "commando", "agent",
            "passenger", "crew", "colonist", "convict", "detainee", "deportee", "evacuee", "asylum-seeker",
            "peacekeeper", "guerrilla", "insurgent", "partisan", "veteran", "trainee", "trader", "merchant",
-           "missionary", "monk", "priest", "journalist", "activist", "fisherman", "farmer", "nurse", "survivor"}
+           "missionary", "monk", "priest", "journalist", "activist", "fisherman", "farmer", "nurse", "survivor",
+           "villager", "peasant", "captive", "defender", "recruit", "conscript", "displaced"}
 # "servicemen", "fishermen", "policemen": plurals of "-man" (not "specimen", "regimen", "abdomen", "omen").
 _MEN = re.compile(r"(?<=[a-z]{3})men$(?<!specimen)(?<!regimen)(?<!abdomen)(?<!acumen)(?<!stamen)")
 _TIME_UNITS = {"day": (1, "day"), "week": (7, "day"), "month": (1, "month"), "year": (1, "year"),
@@ -427,6 +430,14 @@ def _casualties(text: str, pos: int) -> tuple[int, str, bool] | None:
     return (r.end(), r.group("w"), True) if (r := _CASUALTIES.match(text, pos)) else None
 
 
+def _is_state(word: str) -> bool:
+    """Whether a capitalised word before a number names a state ("sent Ukraine 5,000 anti-tank weapons"), not a
+    label ("Boeing 747")."""
+    from legation.places import country  # (imported here: places imports the extractors' package)
+
+    return country(word.rstrip(".,")) is not None
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Every figure stated in ``text`` (one sentence), in order of appearance.
 
@@ -449,7 +460,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 if before and (before[-1].isalnum() or before[-1] in ".,-–—/#+_%"):
                     continue  # G20, Su-27, 1936–39, 3.5.1
                 prev = _prev_word(before) or "x"
-                if prev[0].isupper() and prev.lower() not in _FUNCTION and (
+                if prev[0].isupper() and prev.lower() not in _FUNCTION and not _is_state(prev) and (
                         not prev.endswith(".") or prev.lower() in ("no.", "nos.", "art.", "vol.", "p.", "pp.")) \
                         and not _AMOUNT_AFTER.match(text, m.end()):
                     continue  # Boeing 747, Resolution 550, December 20, No. 5 (but not "Russia. 3,000", "fined MTN 1 billion naira")
@@ -501,6 +512,11 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit = "person" if is_person else "count"
         if not unit and (r := _CASUALTIES.match(text, end)) and not yearlike:
             unit, noun, stop = "person", r.group("w"), r.end()
+        if not unit and not yearlike and (r := _PEOPLES_LISTED.match(text, end)) and _is_plural(r.group(1)):
+            noun = _singular(r.group(1))  # "more than 300,000 Lao, Hmong and other refugees"
+            unit, stop = ("person" if noun in _PERSON else "count"), r.end()
+        if not unit and not yearlike and _OF_WHOM.match(text, end):
+            unit, noun = "person", "person"  # "about 60,000 of whom settled": "whom" counts people
         if (not unit and ((digits and not yearlike) or mult) and "dea" in text
                 and _TOLL_BEFORE.search(text, max(0, start - 90), start)):
             unit, noun = "person", "person"  # "estimates of the dead range from 12,000 to 30,000"
