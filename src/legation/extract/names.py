@@ -74,6 +74,15 @@ _LABELS = {
     "latvian": "lv", "lithuanian": "lt", "indonesian": "id", "malay": "ms", "tagalog": "tl", "filipino": "tl",
     "bengali": "bn", "nepali": "ne", "sinhala": "si", "tamil": "ta", "mongolian": "mn", "pashto": "ps",
     "kurdish": "ku", "catalan": "ca", "maltese": "mt", "latin": "la", "berber": "ber", "tamazight": "ber",
+    "kyrgyz": "ky", "kirghiz": "ky", "tajik": "tg", "turkmen": "tk", "sinhalese": "si", "dzongkha": "dz",
+    "dhivehi": "dv", "tibetan": "bo", "uyghur": "ug", "mandarin": "zh", "cantonese": "yue", "malagasy": "mg",
+    "afrikaans": "af", "zulu": "zu", "xhosa": "xh", "hausa": "ha", "yoruba": "yo", "igbo": "ig", "wolof": "wo",
+    "kinyarwanda": "rw", "kirundi": "rn", "sango": "sg", "tetum": "tet", "guarani": "gn", "luxembourgish": "lb",
+    "faroese": "fo", "greenlandic": "kl", "haitian creole": "ht", "afar": "aa", "oromo": "om", "tigre": "tig",
+    "shona": "sn", "chichewa": "ny", "sesotho": "st", "setswana": "tn", "lingala": "ln", "kikongo": "kg",
+    "bislama": "bi", "samoan": "sm", "tongan": "to", "fijian": "fj", "maori": "mi", "māori": "mi", "hawaiian": "haw",
+    "palauan": "pau", "quechua": "qu", "aymara": "ay", "punjabi": "pa", "gujarati": "gu", "marathi": "mr",
+    "telugu": "te", "kannada": "kn", "malayalam": "ml", "odia": "or", "assamese": "as"
 }
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*:\s*(?P<name>.+)$")
 
