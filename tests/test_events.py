@@ -298,6 +298,21 @@ def test_a_verb_with_a_time_of_its_own_after_one_without_is_another_occasion() -
         ("1767", "sacked the city the following year and deported thousands of captives")], found
 
 
+def test_a_subject_of_its_own_after_and_or_a_semicolon_reports_an_act_of_its_own() -> None:
+    found = events("El Salvador–Honduras relations",
+                   "On 14 July 1969 the Salvadoran army invaded Honduras and its air force bombed the airport of "
+                   "Tegucigalpa.")
+    assert [evidence for *_, evidence in found] == ["On 14 July 1969 the Salvadoran army invaded Honduras",
+                                                    "and its air force bombed the airport of Tegucigalpa"], found
+    # (each part, with no time of its own, takes the paragraph's, as both sides are named in the sentence)
+    found = events("Qatar–Saudi Arabia relations",
+                   "On 5 June 2017 Saudi Arabia cut ties with Qatar. Riyadh closed the border; Qatari citizens were "
+                   "given 14 days to leave.")
+    assert [(start, evidence) for start, _, _, evidence in found][1:] == [
+        ("2017-06-05", "Riyadh closed the border"),
+        ("2017-06-05", "Qatari citizens were given 14 days to leave")], found
+
+
 def test_what_was_not_done_until_a_time_was_done_then() -> None:
     found = events("Cambodia–Thailand relations",
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "

@@ -32,7 +32,10 @@ _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|si
 # ", and South Africa apologised", ", and both countries recalled their ambassadors": a coordinated clause
 # with a subject of its own reports an act of its own, dated or not.
 _NEW_SUBJECT = re.compile(r"(?:and\s+)?(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]+|both\s+(?:countries|sides|states|governments))"
-                          r"(?:\s+[A-Z][\w’'-]+)*\s+(?-i:[a-z]+ed|was|were|had|did)\b")
+                          r"(?:\s+[A-Z][\w’'-]+)*(?:\s+(?-i:[a-z]+s))?\s+(?-i:[a-z]+ed|was|were|had|did)\b"
+                          r"|(?:and\s+)?(?:its|their)\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?-i:[a-z]+ed)\b")
+# "the army invaded Honduras and its air force bombed …": a subject of its own after "and", without a comma.
+_AND_ITS = re.compile(r"\s(?=and\s+(?:its|their)\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+))?\s+(?-i:[a-z]+ed)\b)")
 # "Nigeria boycotted the forum, South Africa closed its missions, and …": a list of clauses, each with a
 # subject of its own, joined by commas and a last "and".
 _SUBJECT_VERB = r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|were)\b"
@@ -162,7 +165,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
         return any(a <= t.span[0] and t.span[1] <= b for t in times)
 
     # Coordinated clauses: cut when both report something and one of them says when.
-    conj = [m for m in _CONJ.finditer(text) if ok(m)]
+    conj = sorted([m for m in _CONJ.finditer(text) if ok(m)] + [m for m in _AND_ITS.finditer(text) if ok(m)],
+                  key=lambda m: m.start())
     edges = [0, *[m.start() for m in conj], len(text)]
     for n, m in enumerate(conj):
         left, right = (edges[n], m.start()), (m.end(), edges[n + 2])

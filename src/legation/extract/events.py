@@ -47,7 +47,9 @@ _STATE = re.compile(
 # A past act: simple past, not the present perfect of a state ("have developed a special partnership").
 # (\b before the look-behinds, which it makes fail at most places: the same test, cheaper.)
 _PAST_ACT = re.compile(r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?:\w+ed|met|signed|paid|made|took|sent|held|began|"
-                       r"went|came|gave|fought|won|broke|set up|led|saw|sought|kept|forged|underlined)\b",
+                       r"went|came|gave|fought|won|broke|set up|led|saw|sought|kept|forged|underlined|given|driven|"
+                       r"taken|thrown|broken|chosen|beaten|withdrawn|overthrown|struck|fled|left|sold|built|lost|shot|"
+                       r"fell|froze|frozen|rose|shut|cut)\b",
                        re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|would|could|might|may|promises? to|is planning|are planning|is able|are able|"
                     r"can)\b", re.IGNORECASE)
