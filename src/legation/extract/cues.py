@@ -67,6 +67,19 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bopen(?:ed|s|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:border\s+posts?|crossings?|"
          r"bridges?|railway|pipeline)\b|\blaid\s+the\s+foundation\s+stone\b", "COOPERATE"),
     _cue(r"\bbr(?:oke|eaks?|eaking)\s+with\b", "REJECT"),
+    # Driven out, taken back, troops lost; fire opened first.
+    _cue(r"\bdr(?:o|i)ve\s+(?:[\w'’-]+\s+){0,4}?out\b(?!\s+of\b)|\blost\s+(?:[\w,]+\s+){0,2}?(?:divisions|battalions|"
+         r"brigades|regiments|warships|aircraft|soldiers|troops)\b|\bfired\s+first\b", "ASSAULT"),
+    _cue(r"\btook\s+(?:[\w'’-]+\s+){0,4}?back\b", "COERCE"),
+    # A dispute put to a court or an arbitrator; a territory shared out; an organisation founded together.
+    _cue(r"\bsubmit(?:ted|s|ting)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:case|dispute|claims?|question|matter)\b",
+         "REQUEST", "AGREE"),
+    _cue(r"\bdivided\b[^.;]{0,40}?\bbetween\s+them(?:selves)?\b", "AGREE", "COOPERATE"),
+    _cue(r"\bfounded\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:Organi[sz]ation|Union|Community|Council|Commission|Authority|"
+         r"Association|Alliance|League|Bank|Forum)\b", "COOPERATE", "AGREE"),
+    _cue(r"\b(?:chose|choose|voted\s+for)\s+independence\b", "REJECT", "RETREAT"),
+    _cue(r"\b(?:embass(?:y|ies)|consulates?(?:[- ]general)?|missions?|legations?)\b[^.;]{0,80}?\b(?:were|was)\s+(?:both\s+|all\s+)?"
+         r"closed\b", "SANCTION"),
     # An army that advanced; posts or troops reinforced.
     _cue(r"\b(?:troops|forces|army|armies|units|soldiers|divisions)\b[^.;]{0,60}?\badvanc(?:ed|ing)\b", "ASSAULT",
          "MOBILIZE"),
