@@ -437,7 +437,8 @@ def _negated(before: str) -> bool:
 _FUTURE = re.compile(r"\b(?:plans? to|planning to|planned to|will|is expected to|intends? to|is set to|promises? to|"
                      r"should later|aims? to)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?\w+", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|stated|declared|claimed|announced|argued|described|told)\b(?=[^.;]{0,25}?(?:\bthat\b|[\"“]))",
+_SPEECH = re.compile(r"\b(?:said|stated|declared|claimed|announced|argued|described|told)\b(?=[^.;]{0,25}?(?:\bthat\b|[\"“])|"
+                     r"\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}\s+(?:had|have|has|were|was)\b)",  # ("said Kyrgyz forces had …")
                      re.IGNORECASE)
 _HOSTILE_SPEECH = re.compile(r"\b(?:at war|war|provocation|enemy|hostile|aggression|point of no return|threat)\b",
                              re.IGNORECASE)
