@@ -194,6 +194,10 @@ from legation.extract.cues import has_cue, read_clause
     ("Mauritania, Senegal and Mali founded the Organisation for the Development of the Senegal River", {"COOPERATE"}),
     ("about 55% of voters chose independence", {"REJECT"}),
     ("both consulates-general were closed in 2023", {"SANCTION"}),
+    ("a short-lived currency union ended in February 1993", {"RETREAT"}),
+    ("the common currency was split in 1967", {"RETREAT"}),
+    ("the Federal Assembly voted to dissolve it", {"RETREAT"}),
+    ("the two countries named special envoys", {"CONSULT"}),
     ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),
@@ -344,6 +348,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the president fired the minister on Monday", "ASSAULT"),  # dismissed, not shot at
     ("Exports fell by 20 percent", "ASSAULT"),  # a figure fell, not a city
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
+    ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("the exhausted state sued for peace", "ACCUSE"),
     ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),

@@ -80,6 +80,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:chose|choose|voted\s+for)\s+independence\b", "REJECT", "RETREAT"),
     _cue(r"\b(?:embass(?:y|ies)|consulates?(?:[- ]general)?|missions?|legations?)\b[^.;]{0,80}?\b(?:were|was)\s+(?:both\s+|all\s+)?"
          r"closed\b", "SANCTION"),
+    # A union of the two ended or split; a vote to dissolve it; envoys named for talks.
+    _cue(r"\b(?:union|federation|common\s+currency|common\s+state|customs\s+union)\s+(?:[\w-]+\s+){0,2}?(?:ended(?!\s+(?:the|its|their|an?)\b)|"
+         r"(?:was|were)\s+(?:split|dissolved|abolished)|broke\s+up|dissolved)\b|\bvot(?:ed|ing)\b[^.;]{0,40}?\bto\s+dissolve\b",
+         "RETREAT", "REJECT"),
+    _cue(r"\b(?:named|appointed)\s+(?:special\s+)?(?:envoys|negotiators|representatives)\b", "CONSULT", "COOPERATE"),
     # An army that advanced; posts or troops reinforced.
     _cue(r"\b(?:troops|forces|army|armies|units|soldiers|divisions)\b[^.;]{0,60}?\badvanc(?:ed|ing)\b", "ASSAULT",
          "MOBILIZE"),
