@@ -117,6 +117,12 @@ def test_a_counterpart_of_a_side_is_of_the_other_side() -> None:
     assert (found.get("Santiago Cafiero"), found.get("James Cleverly")) == ("ARG", "GBR"), found
 
 
+def test_security_chiefs_whose_sides_are_not_told_are_one_of_each_in_the_titles_order() -> None:
+    found = people("Kyrgyzstan–Tajikistan relations", "In 2022 the security chiefs Kamchybek Tashiev and Saimumin "
+                   "Yatimov then led two years of talks.")
+    assert found == {"Kamchybek Tashiev": "KGZ", "Saimumin Yatimov": "TJK"}, found
+
+
 def test_two_signatories_whose_sides_are_not_told_are_one_of_each_in_the_titles_order() -> None:
     found = people("Finland–Sweden relations",
                    "In May 2019 the transport ministers Anne Berner and Tomas Eneroth signed a treaty on a bridge.")

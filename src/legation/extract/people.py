@@ -74,7 +74,9 @@ _AGENT = re.compile(
 # "Presidents Jomo Kenyatta and Julius Nyerere", "Prime Ministers Nehru and Liaquat Ali Khan",
 # "Ronald Reagan and Mikhail Gorbachev signed": each name of a coordination.
 _PLURAL_TITLES = (r"Presidents|Prime Ministers|Foreign Ministers|Kings|Emperors|Chancellors|Premiers|Leaders|"
-                  r"leaders|presidents|prime ministers|foreign ministers")
+                  r"leaders|presidents|prime ministers|foreign ministers|security chiefs|defence ministers|"
+                  r"defense ministers|interior ministers|trade ministers|envoys|special envoys|negotiators|"
+                  r"army chiefs|chiefs of staff|kings|emperors")
 _COORDINATED_END = (rf"and\s+(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,3}}?(?:{_TITLES})\s+)?(?P<second>{_NAME})"
                     rf"(?=,?\s+(?:together with\b[^,]*,\s+)?{_AGENT_VERBS}\b|\s+signed\b)")
 _COORDINATED = re.compile(
