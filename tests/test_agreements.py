@@ -118,6 +118,13 @@ def test_a_treaty_that_says_which_it_is_is_a_new_one() -> None:
     assert [signed for *_, signed in found] == ["1967", "1999"], found
 
 
+def test_plural_treaties_opening_a_sentence_with_their_years_are_one_a_year() -> None:
+    found = agreements("Laos–Thailand relations", "Further treaties in 1904 and 1907 transferred Sayaboury to Laos.")
+    assert [(subject, signed) for _, subject, signed in found] == [(None, "1904"), (None, "1907")], found
+    found = agreements("Laos–Thailand relations", "Border treaties of 1904 and 1907 fixed the line.")
+    assert [(subject, signed) for _, subject, signed in found] == [("Border", "1904"), ("Border", "1907")], found
+
+
 def test_treaties_listed_by_name_are_one_each_but_a_settlement_of_two_places_is_one() -> None:
     found = agreements("Bolivia–Paraguay relations", "Their envoys signed the Decoud–Quijarro, Aceval–Tamayo and "
                        "Benítez–Ichazo treaties in 1879, 1887 and 1894.")

@@ -48,7 +48,8 @@ _NAMED = re.compile(
 _DATE_WORDS = (r"(?:\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
                r"December)\b)")
 _DESCRIBED = re.compile(rf"(?:\b(?P<det>an?|the|this|its|their)\s+|(?<=signed )|^(?=(?-i:[A-Z])[\w-]+\s+(?:[\w-]+\s+)?"
-                        rf"(?:agreements|treaties|accords|protocols|conventions)\s+(?:were|have\s+been)\s+signed\b))"
+                        rf"(?:agreements|treaties|accords|protocols|conventions)\s+(?:(?:were|have\s+been)\s+signed\b|"
+                        rf"(?:of|in)\s+\d{{4}}\b)))"
                         rf"(?P<mods>(?:(?!(?:of|the|an?|in|on|to|for|with|by|signed|concluded|was|were|is|are|has|had)\b)"
                         rf"[\w–-]+(?:,(?=\s+(?-i:{_UP})))?\s+){{0,5}}?){_NOUN}\b(?!\s+(?:Organi[sz]ation|Secretariat|Council|Commission|"
                         rf"of (?:independence|war|sovereignty|neutrality)|(?:invasion|troops|forces|armies|members|"
@@ -185,6 +186,7 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue  # "one of the most comprehensive free trade agreements in the world": a comparison
             if _ACTED_ON.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "Italy suspended the friendship treaty": one made before, not a new one
+            mods = _ONLY_ORDER.sub("", mods)  # ("Further treaties in 1904 and 1907": no subject)
             subject = " ".join(x for x in (mods, (m.group("on") or "").strip()) if x) or None
             mentions.append((m.start(), m.end(), None, subject))
         named = any(name for _, _, name, _ in mentions)
@@ -285,9 +287,10 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
     return tuple(out)
 
 
+_ONLY_ORDER = re.compile(r"^(?:further|other|later|earlier|subsequent|additional)\s*", re.IGNORECASE)
 _PLURAL_END = re.compile(r"(?:agreements|treaties|accords|protocols|pacts|conventions)\Z", re.IGNORECASE)
 _MONTH = r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-_YEARS_AFTER = re.compile(rf"\s+(?:were\s+|have\s+been\s+)?(?:signed\s+)?(?:in|on)\s+({_MONTH}\d{{4}}"
+_YEARS_AFTER = re.compile(rf"\s+(?:were\s+|have\s+been\s+)?(?:signed\s+)?(?:in|on|of)\s+({_MONTH}\d{{4}}"
                           rf"(?:(?:,\s*|,?\s+and\s+)(?:in\s+|on\s+)?{_MONTH}\d{{4}})+)\b")
 # "SALT I and Anti-Ballistic Missile", "Decoud–Quijarro, Aceval–Tamayo and Benítez–Ichazo": names, each capitalised.
 _NAME = rf"{_UP}[\w’'–-]*(?:\s+{_UP}[\w’'–-]*)*"
