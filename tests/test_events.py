@@ -313,6 +313,12 @@ def test_a_subject_of_its_own_after_and_or_a_semicolon_reports_an_act_of_its_own
         ("2017-06-05", "Qatari citizens were given 14 days to leave")], found
 
 
+def test_from_a_time_until_an_act_told_with_its_own_time_is_one_interval() -> None:
+    found = events("China–Vietnam relations", "The Ming dynasty occupied Đại Việt from 1407 until Lê Lợi drove out "
+                   "its armies in 1427.")
+    assert [(start, end) for start, end, *_ in found] == [("1407", "1427")], found
+
+
 def test_what_was_not_done_until_a_time_was_done_then() -> None:
     found = events("Cambodia–Thailand relations",
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "

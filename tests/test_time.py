@@ -56,6 +56,9 @@ CASES = [
     ("In the mid-1990s Belarus seemed ideal.", "In the mid-1990s", "1994", "1996", "point"),
     ("in the mid 1990s", "in the mid 1990s", "1994", "1996", "point"),
     ("in the late 1960s", "in the late 1960s", "1967", "1969", "point"),
+    # a decade of the first millennium; a hundred of them is the century
+    ("until the Arab conquest of the 630s", "the 630s", "0630", "0639", "point"),
+    ("in the 300s", "in the 300s", "0300", "0399", "point"),
     ("In the 2000s, trade widened.", "In the 2000s", "2000", "2009", "point"),
     ("established relations in the 1830s", "in the 1830s", "1830", "1839", "point"),
     ("in the late 1980s and early 1990s", "in the late 1980s and early 1990s", "1987", "1993", "range"),

@@ -258,15 +258,19 @@ def began_ended(times: list[TimeExpr], text: str) -> TimeExpr | None:
 
 def from_until(times: list[TimeExpr], text: str) -> TimeExpr | None:
     """A start and an end told apart ("resisted … from the 1620s until her death in 1663") as one interval."""
-    if len(times) != 2 or times[0].kind != "since" or times[1].kind != "until":
+    if len(times) != 2 or times[0].kind != "since":
         return None
     a, b = times
+    # ("from the 3rd century AD until the Arab conquest of the 630s": a time named after "until")
+    if b.kind != "until" and not (b.kind == "point" and _UNTIL_BEFORE.search(text[a.span[1]:b.span[0]])):
+        return None
     if not (a.start and b.end) or b.end < a.start or _PUNCT.search(text, a.span[1], b.span[0]):
         return None
     return replace(a, end=b.end, text=text[a.span[0]:b.span[1]], span=(a.span[0], b.span[1]), kind="range")
 
 
 _PUNCT = re.compile(r"[,;:]")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|up\s+to)\s+(?:the\s+)?[^,;:]{0,40}\Z", re.IGNORECASE)
 
 
 def listed(times: list[TimeExpr], text: str) -> TimeExpr | None:
