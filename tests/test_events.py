@@ -282,6 +282,13 @@ def test_what_another_conjunct_lasted_does_not_run_on_the_act() -> None:
     assert [(start, end) for start, end, *_ in found] == [("1974", "1974")], found
 
 
+def test_a_year_after_a_noun_and_of_anchors_no_relative_time() -> None:
+    found = events("Montenegro–Serbia relations",
+                   "On 28 November 2020 Montenegro expelled the Serbian ambassador for calling the union of 1918 a "
+                   "\"liberation\"; Serbia withdrew its envoy the following day.")
+    assert [start for start, *_ in found] == ["2020-11-28", "2020-11-29"], found
+
+
 def test_a_year_that_names_a_thing_anchors_no_relative_time() -> None:
     found = events("El Salvador–Honduras relations",
                    "In 2013 El Salvador protested over an islet that the 1992 judgment had not named, and the two "

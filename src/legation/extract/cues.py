@@ -85,6 +85,12 @@ CUES: tuple[Cue, ...] = (
          r"(?:was|were)\s+(?:split|dissolved|abolished)|broke\s+up|dissolved)\b|\bvot(?:ed|ing)\b[^.;]{0,40}?\bto\s+dissolve\b",
          "RETREAT", "REJECT"),
     _cue(r"\b(?:named|appointed)\s+(?:special\s+)?(?:envoys|negotiators|representatives)\b", "CONSULT", "COOPERATE"),
+    # Armies that met (joined up), a war gone to together, a vote to unite; a law called an attack is an accusation.
+    _cue(r"\b(?:troops|forces|armies|units)\b[^.;]{0,30}?\bmet\b|\b(?:went\s+to\s+war|declared\s+war)\b[^.;]{0,50}?"
+         r"\b(?:together|jointly|as\s+allies)\b", "COOPERATE", "SUPPORT"),
+    _cue(r"\bvot(?:ed|ing)\s+(?:\w+\s+)?to\s+(?:unite|join|merge|accept|approve|ratify)\b", "SUPPORT", "AGREE"),
+    _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
+         r"occupation|violation)\b", "ACCUSE", "PROTEST"),
     # An army that advanced; posts or troops reinforced.
     _cue(r"\b(?:troops|forces|army|armies|units|soldiers|divisions)\b[^.;]{0,60}?\badvanc(?:ed|ing)\b", "ASSAULT",
          "MOBILIZE"),

@@ -150,12 +150,17 @@ def _reference(text: str, expr: TimeExpr) -> bool:
 
 
 _COMMON_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_NOUN_OF_BEFORE = re.compile(r"\bthe\s+(?-i:[a-z]+)\s+of\s+\Z")
 
 
 def _names_a_thing(text: str, expr: TimeExpr) -> bool:
-    """Whether a bare year is an attribute of the noun after it ("an islet that the 1992 judgment had not named")."""
-    return (expr.text.isdigit() and text[max(0, expr.span[0] - 4):expr.span[0]].lower() == "the "
-            and _COMMON_NOUN_AFTER.match(text, expr.span[1]) is not None)
+    """Whether a bare year is an attribute of a noun ("an islet that the 1992 judgment had not named", "for calling
+    the union of 1918 a 'liberation'")."""
+    if not expr.text.isdigit():
+        return False
+    return (text[max(0, expr.span[0] - 4):expr.span[0]].lower() == "the "
+            and _COMMON_NOUN_AFTER.match(text, expr.span[1]) is not None) or bool(
+        _NOUN_OF_BEFORE.search(text, max(0, expr.span[0] - 30), expr.span[0]))
 
 
 def timeline(sentences, context: frozenset[str]) -> Timeline:
