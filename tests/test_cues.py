@@ -202,6 +202,9 @@ from legation.extract.cues import has_cue, read_clause
     ("the two principalities went to war against the Ottomans together", {"COOPERATE"}),
     ("the assembly voted to unite Montenegro with Serbia", {"SUPPORT", "AGREE"}),
     ("the president called the law an attack on the Serb people", {"ACCUSE"}),
+    ("the kingdom announced a grant of 4.5 billion riyals to the government", {"AID"}),
+    ("Riyadh withdrew the privileges of Yemeni workers", {"SANCTION"}),
+    ("construction of a border barrier was halted in 2004", {"RETREAT"}),
     ("Allied forces drove the occupying German army and its allies out of the city", {"ASSAULT"}),
     ("Commodore Matthew Perry's squadron anchored at Uraga", {"MOBILIZE"}),
     ("In 1859 Sardinia and France beat the Austrians at Magenta", {"ASSAULT"}),
@@ -353,6 +356,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Exports fell by 20 percent", "ASSAULT"),  # a figure fell, not a city
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
+    ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money
     ("the exhausted state sued for peace", "ACCUSE"),
     ("The state of war ended with the peace treaty", "REJECT"),  # the treaty ended the war, not itself
     ("a fleet reached the coast and claimed the land for the crown", "REQUEST"),

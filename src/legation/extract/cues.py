@@ -91,6 +91,11 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bvot(?:ed|ing)\s+(?:\w+\s+)?to\s+(?:unite|join|merge|accept|approve|ratify)\b", "SUPPORT", "AGREE"),
     _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
          r"occupation|violation)\b", "ACCUSE", "PROTEST"),
+    # Privileges or rights withdrawn are a sanction; construction halted is a step back.
+    _cue(r"\bwithdr(?:ew|awn|aw|awing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:privileges|rights|residency|"
+         r"work\s+permits|visas|accreditation|recognition|concessions)\b", "SANCTION", "COERCE"),
+    _cue(r"\b(?:construction|work)\b[^.;]{0,40}?\b(?:was|were)\s+(?:halted|suspended|stopped|abandoned)\b", "RETREAT",
+         "CONCEDE"),
     # An army that advanced; posts or troops reinforced.
     _cue(r"\b(?:troops|forces|army|armies|units|soldiers|divisions)\b[^.;]{0,60}?\badvanc(?:ed|ing)\b", "ASSAULT",
          "MOBILIZE"),
@@ -377,7 +382,7 @@ CUES: tuple[Cue, ...] = (
     # AID.
     _cue(r"\b(?:aid|assistance|assist(?:ed|ing|s)?|donat(?:ed|ion|ions)|humanitarian|sanctuary|asylum|refuge|"
          r"contribut(?:ed|ion)|relief|fed|fund(?:ed|ing)|financ(?:ed|ing)|bankroll(?:ed|ing)|"
-         r"grant(?:s|ed)|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
+         r"grant(?:s|ed)|(?<=\ba\s)grant|loans?|provid(?:ed|ing) (?:arms|money|weapons|troops|shelter|sanctuary|economic|military|"
          r"financial|medical)|suppl(?:ied|y|ying|ies)\b[^.;]{0,20}\b(?:arms|weapons|ammunition|credit|loans?|food|"
          r"fuel|equipment|drones|missiles|aircraft|tanks|helicopters)|helped\s+(?:to\s+)?(?:re)?build|dependent on|shelter(?:ed|ing)|(?:gave|provided|offered)\b[^.;]{0,20}\b(?:shelter|training|"
          r"sanctuary)|supplies|provid(?:ed|ing)\b[^.;]{0,40}\b(?:credit|loans?|aid|assistance|funds|grants?)|armed\s+(?:(?-i:[A-Z])\w+\s+)?(?:rebels|insurgents|guerrillas|"
