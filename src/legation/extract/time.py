@@ -360,7 +360,7 @@ _PATTERNS = [(re.compile(rx, re.I), fn, trigger) for rx, fn, trigger in (
     (rf"(?P<y>\d\d{{0,3}})\s*(?:{_DASH}|/)\s*(?P<y2>\d{{2,4}})(?:\s*(?P<era>{_ERA}))?{_NUM_END}(?!{_DASH}\d)",
      _yrange_core, _DIGIT),
     (r"(?<!\w)(?-i:AD|A\.D\.)\s+(?P<y>\d{1,4})(?!\w)", _ad_core, _DIGIT),
-    (r"(?P<y>\d{2,3}0)['’]?s(?!\w)", _decade_core, _DIGIT),
+    (r"(?P<y>\d\d\d?0)['’]?s(?!\w)", _decade_core, _DIGIT),
     (rf"(?<!\w)(?P<o1>{_ORD})(?:(?:\s*{_DASH}\s*|\s+(?:to|and|or|through|into)\s+)(?:the\s+)?"
      rf"(?:(?P<m2>{_MODS}){_MODGAP})?(?P<o2>{_ORD}))?{_SEP}(?P<u>centur(?:y|ies)|millenni(?:um|a))"
      rf"(?:\s+(?P<era>{_ERA}))?(?:\s+(?:to|until|till|through|into)\s+(?:the\s+)?(?P<o3>{_ORD})(?![\w-]))?(?!\w)",
