@@ -180,12 +180,14 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             cuts.add((m.start(), m.end()))
     # "Siamese armies defeated him, razed Vientiane the following year and …": a verb of the same subject with a
     # time of its own, after a part with none, is another occasion.
-    for m in _VERB_AFTER_COMMA.finditer(text):
-        a = max((c.end() for c in _PUNCT.finditer(text, 0, m.start())), default=0)
+    for m in _VERB_AFTER_COMMA.finditer(text) if times else ():
+        if timed(0, m.start()) or not ok(m):
+            continue
         b = next((c.start() for c in _PUNCT.finditer(text, m.end())), len(text))
-        if ok(m) and not timed(0, m.start()) and timed(m.end(), b) and has_cue(text[a:m.start()]) \
-                and has_cue(text[m.end():b]):
-            cuts.add((m.start(), m.end()))
+        if timed(m.end(), b):
+            a = max((c.end() for c in _PUNCT.finditer(text, 0, m.start())), default=0)
+            if has_cue(text[a:m.start()]) and has_cue(text[m.end():b]):
+                cuts.add((m.start(), m.end()))
     if last_and := [m for m in _LAST_AND.finditer(text) if ok(m)]:
         for m in _LISTED_SUBJECT.finditer(text, 0, last_and[-1].start()):
             segment = max((c.end() for c in _COMMA.finditer(text, 0, m.start())), default=0)
