@@ -146,10 +146,10 @@ _DONE_TO_PEOPLE = re.compile(r"(?:\s+(?:and|to|or)\s+[\w,.]+(?:\s+[\w,.]+)?(?=\s
                              r"executed|massacred|interned|captured|injured|imprisoned|exiled|murdered|enslaved|forced|"
                              r"admitted)|had to leave|fled)\b")
 # A figure of the dead: "estimates of the dead range from 12,000 to 30,000", "the death toll reached 3,000".
+_TOLL_HEDGE = r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?"
 _TOLL_BEFORE = re.compile(r"\b(?:the\s+dead|deaths|death\s+toll)\b[^.;]{0,40}?\b(?:range[sd]?|ranging|estimated\s+at|"
                           r"numbered|reached|stood\s+at|rose\s+to|put\s+at)\s+(?:(?:from|between)\s+)?"
-                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?(?:[\d,.]+\s+(?:to|and)\s+"
-                          r"(?:(?:some|about|around|roughly|nearly|over|more\s+than)\s+)?)?\Z")
+                          rf"{_TOLL_HEDGE}(?:[\d,.]+\s+(?:to|and)\s+{_TOLL_HEDGE})?\Z")
 _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
 # The top of a range after a bare figure: "15 to 20 million ethnic Azerbaijanis", "between 100,000 and 180,000
 # people": the bottom counts the same noun, at the same scale.
