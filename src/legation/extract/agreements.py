@@ -45,8 +45,8 @@ _NAMED = re.compile(
     r"countries|states|allies|exercises|headquarters|summit)\b)"
 )
 # "an agreement on 10 July 2015", "a postal agreement of 1920": a date, not what it is on.
-_DATE_WORDS = (r"(?:\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|"
-               r"December)\b)")
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_WORDS = rf"(?:\d{{1,4}}\b|(?:{_MONTH_NAMES})\b)"
 _DESCRIBED = re.compile(rf"(?:\b(?P<det>an?|the|this|its|their)\s+|(?<=signed )|^(?=(?-i:[A-Z])[\w-]+\s+(?:[\w-]+\s+)?"
                         rf"(?:agreements|treaties|accords|protocols|conventions)\s+(?:(?:were|have\s+been)\s+signed\b|"
                         rf"(?:of|in)\s+\d{{4}}\b)))"
@@ -89,11 +89,10 @@ _ACTED_ON = re.compile(r"\b(?:suspend|terminat|renounc|cancel|abrogat|annul|viol
 _ALLIANCE = re.compile(r"\b(?:Dual|Triple|Quadruple|Holy|Auld|Grand)\s+Alliance\Z")
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?\Z", re.IGNORECASE)
 _IN_A_CITY = re.compile(r"\s+(?:in|at)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\Z")
-_IN_A_MONTH = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\Z")
+_IN_A_MONTH = re.compile(rf"\s+(?:in|on)\s+(?:{_MONTH_NAMES})\Z")
 _WITH_A_THIRD = re.compile(r"\s+with\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
-_BOUND_TO_A_THIRD = re.compile(r"\b(?:to|with)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+by\s+(?:an?|the)\s+"
-                               r"(?:[\w-]+\s+){0,3}\Z|\b(?:to|with)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+by\s+\Z")
+_BOUND_TO_A_THIRD = re.compile(r"\b(?:to|with)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+by\s+"
+                               r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3})?\Z")
 _COMPOUND = re.compile(r"\w[–-]\w")
 _ONE_OF = re.compile(r"\bone of\s+\Z", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|concluded|ratified)\s+\Z", re.IGNORECASE)
@@ -214,17 +213,16 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                     n = d.group("n")
                     out[-1] = replace(out[-1], duration_years=float(_WORDS.get(n.casefold(), n) if not n.isdigit() else n))
                 continue
+            own = _year_near(text, start, doc.context, end)
             # "the customs treaty", once a customs treaty is known: that one, named again (unless dated otherwise).
             if name is None and subject and described[:4].casefold() == "the " and not _SAYS_WHICH.match(text, end) \
                     and not re.search(r"\d{4}", described) and any(
-                        (a.subject or "").casefold() == subject.casefold()
-                        and _year_near(text, start, doc.context, end) in (None, a.signed)
-                        for a in out):
+                        (a.subject or "").casefold() == subject.casefold() and own in (None, a.signed) for a in out):
                 continue
             # "a customs treaty with Austria", "bound to Austria by a customs treaty": a third country's
             third_party = _WITH_A_THIRD.match(text, end) or _BOUND_TO_A_THIRD.search(text, max(0, start - 40), start)
             if name is None and third_party and parties != doc.sides \
-                    and (c := find_countries(third_party.group(1) or third_party.group(2))) \
+                    and (c := find_countries(third_party.group(1))) \
                     and c[0].span[0] == 0 and c[0].iso3 not in doc.sides:
                 continue
             if third and name and any(t.text in name and (t.kind != "name" or _COMPOUND.search(name)) for t in third) \
@@ -232,7 +230,6 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                 continue  # a treaty with a third country (but "the United States–Mexico–Canada Agreement")
             src = s.source_span(doc.article, start, end)
             event = _event_for(events, src)
-            own = _year_near(text, start, doc.context, end)
             signed = own if own is not None else (event.start if event is not None else _nearest(text, start, doc.context))
             # "the 1995 security agreement", "the 1925 treaty": named by the year it was signed.
             if name is None and (year := re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", described)):
@@ -289,7 +286,7 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
 
 _ONLY_ORDER = re.compile(r"^(?:further|other|later|earlier|subsequent|additional)\s*", re.IGNORECASE)
 _PLURAL_END = re.compile(r"(?:agreements|treaties|accords|protocols|pacts|conventions)\Z", re.IGNORECASE)
-_MONTH = r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+_MONTH = rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})\s+)?"
 _YEARS_AFTER = re.compile(rf"\s+(?:were\s+|have\s+been\s+)?(?:signed\s+)?(?:in|on|of)\s+({_MONTH}\d{{4}}"
                           rf"(?:(?:,\s*|,?\s+and\s+)(?:in\s+|on\s+)?{_MONTH}\d{{4}})+)\b")
 # "SALT I and Anti-Ballistic Missile", "Decoud–Quijarro, Aceval–Tamayo and Benítez–Ichazo": names, each capitalised.
