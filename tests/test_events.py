@@ -331,3 +331,17 @@ def test_what_was_not_done_until_a_time_was_done_then() -> None:
                    "In 1962 both countries withdrew their ambassadors, and ambassadors were not exchanged again "
                    "until 1976.")
     assert [(start, end, types) for start, end, types, _ in found][1:] == [("1976", "1976", ("COOPERATE",))], found
+
+
+def test_a_semicolon_marks_off_the_part_that_reports_an_act_and_its_time() -> None:
+    # An invented sentence: the part after the semicolon reports no act between the two, so it is no evidence.
+    found = events("Iraq–Kuwait relations",
+                   "On 2 August 1990 Iraq invaded Kuwait; the emir and his cabinet fled to Saudi Arabia, where they "
+                   "formed a government in exile.")
+    assert [(start, types[0], evidence) for start, _, types, evidence in found] == [
+        ("1990-08-02", "ASSAULT", "On 2 August 1990 Iraq invaded Kuwait")], found
+    # Without its own time, the part with the act keeps the whole sentence: nothing to tell the parts apart by.
+    found = events("Iraq–Kuwait relations",
+                   "Iraq invaded Kuwait; the emir and his cabinet fled to Saudi Arabia in August 1990.")
+    assert [evidence for *_, evidence in found] == [
+        "Iraq invaded Kuwait; the emir and his cabinet fled to Saudi Arabia in August 1990"], found

@@ -178,6 +178,13 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
                 and has_cue(text[left[0]:left[1]]) and has_cue(text[right[0]:right[1]])
                 and not _SAME_SUBJECT.match(text, m.end())):
             cuts.add((m.start(), m.end()))
+        elif text[m.start()] == ";":
+            # "On 2 August 1990 Iraq invaded Kuwait; the emir fled to Saudi Arabia": two sentences in one, of which
+            # one reports an act and says when. (Each part runs to the next semicolon.)
+            a, b = text.rfind(";", 0, m.start()) + 1, text.find(";", m.end())
+            b = len(text) if b < 0 else b
+            if (timed(a, m.start()) and has_cue(text[a:m.start()])) or (timed(m.end(), b) and has_cue(text[m.end():b])):
+                cuts.add((m.start(), m.end()))
     # "Siamese armies defeated him, razed Vientiane the following year and …": a verb of the same subject with a
     # time of its own, after a part with none, is another occasion.
     for m in _VERB_AFTER_COMMA.finditer(text) if times else ():
