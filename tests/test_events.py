@@ -345,3 +345,16 @@ def test_a_semicolon_marks_off_the_part_that_reports_an_act_and_its_time() -> No
                    "Iraq invaded Kuwait; the emir and his cabinet fled to Saudi Arabia in August 1990.")
     assert [evidence for *_, evidence in found] == [
         "Iraq invaded Kuwait; the emir and his cabinet fled to Saudi Arabia in August 1990"], found
+
+
+def test_after_a_colon_a_clause_with_a_time_of_its_own_is_the_next_step() -> None:
+    # Invented: the visit and the signing are two acts, each with its own date.
+    found = events("Kenya–Uganda relations",
+                   "President Ruto travelled to Kampala in March 2023: on 4 April 2023 he and Museveni signed a "
+                   "protocol on the railway.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found] == [
+        ("2023-03", "President"), ("2023-04-04", "on")], found
+    # A state before the colon is no act: the figure after it stays with it.
+    found = events("Portugal–Spain relations",
+                   "Spain is Portugal's largest trading partner: in 2022 bilateral trade was worth about €50 billion.")
+    assert len(found) <= 1 and all(evidence.startswith("Spain") for *_, evidence in found), found

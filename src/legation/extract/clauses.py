@@ -68,7 +68,15 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _IN_A_LIST = re.compile(r",\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*(?:,\s+(?-i:[A-Z])[\w’'-]*(?:\s+"
                         r"(?-i:[A-Z])[\w’'-]*)*)*,?\s+(?:and|or)\s+(?-i:[A-Z])[\w’'-]*\b(?!\s+(?:[a-z]+ed|was|were)\b)")
 _AND = re.compile(r"\s\s*(?=and\b)")  # (\s+, opening with one \s for the engine to skip to)
+# A past act: simple past, not the present perfect of a state ("have developed a special partnership").
+# (\b before the look-behinds, which it makes fail at most places: the same test, cheaper.)
+PAST_ACT = re.compile(r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?:\w+ed|met|signed|paid|made|took|sent|held|began|"
+                      r"went|came|gave|fought|won|broke|set up|led|saw|sought|kept|forged|underlined|given|driven|"
+                      r"taken|thrown|broken|chosen|beaten|withdrawn|overthrown|struck|fled|left|sold|built|lost|shot|"
+                      r"fell|froze|frozen|rose|shut|cut)\b",
+                      re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+_COLON = re.compile(r":\s+")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
 _FRONTED = re.compile(
     r"^(?:upon|after|following|although|though|while|when|despite|since|before|through|with|as)\b[^,]{12,}?,\s+",
@@ -201,6 +209,13 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             if ok(m) and _OPENS_CLAUSE.match(text, segment) and has_cue(text[:m.start()]) \
                     and has_cue(text[m.end():last_and[-1].start()]):
                 cuts.add((m.start(), m.end()))
+    # "travelled to Uganda a few weeks later: on 11 April 2021 she and Museveni signed …": after a colon, a clause
+    # that opens with a time of its own tells the next step, not the one before.
+    for m in (_COLON.finditer(text) if ":" in text else ()):
+        left = text[:m.start()]
+        if ok(m) and any(t.span[0] == m.end() for t in times) and has_cue(text[m.end():]) and has_cue(left) \
+                and PAST_ACT.search(left):  # (not "X is Y's largest trading partner: in 2022 …")
+            cuts.add((m.start(), m.end()))
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.
     for m in (_ENDED_WITH.finditer(text) if _ENDING_WORDS.search(text) else ()):

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cached_property, partial
 
 from legation.extract import Doc
-from legation.extract.clauses import ENDS_IT, Clause, split
+from legation.extract.clauses import ENDS_IT, PAST_ACT, Clause, split
 from legation.extract.cues import contexts, has_cue, read_clause
 from legation.extract.dating import (
     Timeline,
@@ -44,13 +44,6 @@ _STATE = re.compile(
     r"|^[^,;]{0,60}\b(?:enjoy|enjoyed|enjoys)\b",
     re.IGNORECASE,
 )
-# A past act: simple past, not the present perfect of a state ("have developed a special partnership").
-# (\b before the look-behinds, which it makes fail at most places: the same test, cheaper.)
-_PAST_ACT = re.compile(r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?:\w+ed|met|signed|paid|made|took|sent|held|began|"
-                       r"went|came|gave|fought|won|broke|set up|led|saw|sought|kept|forged|underlined|given|driven|"
-                       r"taken|thrown|broken|chosen|beaten|withdrawn|overthrown|struck|fled|left|sold|built|lost|shot|"
-                       r"fell|froze|frozen|rose|shut|cut)\b",
-                       re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:should|would|could|might|may|promises? to|is planning|are planning|is able|are able|"
                     r"can)\b", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
@@ -169,7 +162,7 @@ def _inherited(carried: TimeExpr, reading, clause_text: str, bilateral: Callable
     Only for acts of both sides ("Both sides signed an agreement …"): a time
     carried over to a one-sided sentence dates it by guesswork.
     """
-    if not reading.strong or _MODAL.search(clause_text) or not _PAST_ACT.search(clause_text):
+    if not reading.strong or _MODAL.search(clause_text) or not PAST_ACT.search(clause_text):
         return None
     if not bilateral():  # (asked last: it looks for the sides' cities)
         return None
