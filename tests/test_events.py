@@ -358,3 +358,18 @@ def test_after_a_colon_a_clause_with_a_time_of_its_own_is_the_next_step() -> Non
     found = events("Portugal–Spain relations",
                    "Spain is Portugal's largest trading partner: in 2022 bilateral trade was worth about €50 billion.")
     assert len(found) <= 1 and all(evidence.startswith("Spain") for *_, evidence in found), found
+
+
+def test_the_occasions_relative_clause_with_both_sides_acting_is_an_act_of_its_own() -> None:
+    # Invented sentences.
+    found = events("Egypt–Sudan relations",
+                   "President Sisi visited Khartoum in October 2016, when the two governments signed a treaty on "
+                   "the Nile waters.")
+    assert [(start, types, evidence.split()[0]) for start, _, types, evidence in found] == [
+        ("2016-10", ("CONSULT",), "President"), ("2016-10", ("SUPPORT", "AGREE"), "when")], found
+    # Over decades the main clause tells a state, not an occasion; and a copy cut off before the act's object
+    # tells no act: both stay one event.
+    for body in ("Rivalry returned under the military governments of the 1960s and 1970s, when both countries "
+                 "pursued nuclear programmes and clashed over a dam.",
+                 "President Sisi visited Khartoum in October 2016, when the two sides signed a"):
+        assert len(events("Egypt–Sudan relations", body)) == 1, body

@@ -62,6 +62,9 @@ _WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i
                             r"refused|condemned|protested)\b", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
+# "Rouhani returned the visit in March 2014, when the two governments signed a memorandum": the occasion's
+# relative clause, with both sides acting, reports an act of its own (not one of decades: a state).
+_OCCASION_RELATIVE = re.compile(r"when\s+(?:the\s+two|both)\b", re.IGNORECASE)
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "over Nakhchivan, Zangezur and Karabakh": a comma inside a list of names.
@@ -141,6 +144,15 @@ def _only_time(text: str, times: Sequence[TimeExpr], offset: int) -> bool:
             rest = rest[:a] + " " + rest[b:]
     words = [w for w in _WORD.findall(rest) if w.casefold() not in ("in", "on", "at", "by", "the", "during", "since")]
     return len(words) <= 1
+
+
+def _told(part: str, last: bool) -> bool:
+    """Whether a clause tells its act: not one cut off at the copy's end before its verb's object
+    ("…, when the two sides signed a")."""
+    if not last or part.rstrip()[-1:] in ".!?)\"”":
+        return True
+    verb = PAST_ACT.search(part)
+    return verb is not None and len(part[verb.end():].split()) >= 2
 
 
 def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) -> list[Clause]:
@@ -232,6 +244,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
                     nxt == len(text) and timed(m.end(), nxt) and not timed(0, m.start())
                     and _WHO.match(right) and has_cue(text[:m.start()]))
                 or (timed(0, m.start()) and _PLACE_RELATIVE.match(right) and has_cue(text[:m.start()]))
+                or (_OCCASION_RELATIVE.match(right) and has_cue(text[:m.start()]) and _told(right, nxt == len(text))
+                    and any(t.span[1] <= m.start() and t.precision in ("day", "month", "year") for t in times))
                 or (_WHICH_SUBJECT.match(right) and has_cue(text[:m.start()]))):
             cuts.add((m.start(), m.end()))
     # A fronted subordinate clause with an event of its own, unless it only dates the main clause
