@@ -342,6 +342,19 @@ from legation.extract.cues import has_cue, read_clause
     ("the president returned the visit in Tirana", {"CONSULT"}),
     ("both ambassadors returned", {"COOPERATE"}),
     ("Tacna returned to Peru", {"CONCEDE"}),
+    # a named city that fell (times are blanked before the lexicon reads a clause)
+    ("Kampala fell                  and Amin fled", {"ASSAULT"}),
+    ("Vidin fell                 .", {"ASSAULT"}),
+    # supplies cut off, property taken, a step protested, a ban lifted, a mission answered by one of its own
+    ("during the Suez Crisis Saudi Arabia cut off oil to Britain and France", {"SANCTION"}),
+    ("Aramco halted the shipments", {"SANCTION"}),
+    ("Egypt stopped sending the kiswa", {"SANCTION"}),
+    ("the government of Adolfo López Mateos nationalised it", {"COERCE"}),
+    ("Mexico called the measure unfriendly", {"ACCUSE"}),
+    ("Athens called the arrest politically motivated", {"ACCUSE"}),
+    ("López Obrador said he regretted the decision", {"PROTEST"}),
+    ("the ban was lifted by the new president", {"CONCEDE"}),
+    ("and Mexico opened one in Ottawa", {"SUPPORT"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -354,6 +367,9 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Moscow cancelled Cuba's debt", "SANCTION"),  # aid, not a cancelled agreement
     ("the president fired the minister on Monday", "ASSAULT"),  # dismissed, not shot at
     ("Exports fell by 20 percent", "ASSAULT"),  # a figure fell, not a city
+    ("Exports to Italy fell          to $3 billion", "ASSAULT"),
+    ("Exports to Italy fell sharply", "ASSAULT"),
+    ("Japan regretted the suffering it had caused", "PROTEST"),  # an apology, not a protest
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

@@ -285,6 +285,14 @@ def test_not_a_time(sentence: str) -> None:
     assert find_times(sentence) == [], find_times(sentence)
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("About 154,000 had crossed by November 1951, when Ankara closed the border.", "1951-11"),
+    ("Refugees had crossed by 1951.", "1951"),  # a year after a verb of no change is a time
+])
+def test_by_a_time_after_a_verb(sentence: str, wanted: str) -> None:
+    assert [t.start for t in find_times(sentence)] == [wanted], find_times(sentence)
+
+
 def test_only_the_year_in_a_sentence_of_figures() -> None:
     s = "Trade reached over 2 billion dollars in 2011 and 200,000 barrels per day in the 8th year."
     assert [(t.text, t.start) for t in find_times(s)] == [("in 2011", "2011")]

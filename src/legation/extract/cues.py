@@ -27,6 +27,9 @@ def _cue(regex: str, *types: str, mode: str | None = None, strong: bool = True) 
     return Cue(re.compile(regex, re.IGNORECASE), types, mode, strong)
 
 
+# After a name of 3 to 14 letters: "Kampala fell", "Vidin fell" (a look-behind has a fixed width, so one for each).
+AFTER_A_NAME = "(?:" + "|".join(f"(?<=(?-i:[A-Z])[a-z]{{{n}}} )" for n in range(2, 14)) + ")"
+
 # Verb forms: "sign(s|ed|ing)". Order: specific phrases before single words.
 CUES: tuple[Cue, ...] = (
     # A court or tribunal's ruling upholds one side's claim and rejects the other's.
@@ -55,7 +58,8 @@ CUES: tuple[Cue, ...] = (
     # War moved forward: "advanced into Uganda", "marched on Nakhon Ratchasima", "razed Vientiane", a city that fell
     # to an army, a rising put down, a prince who rebelled.
     _cue(r"\badvanc(?:ed|ing)\s+(?:deep\s+)?(?:into|on|towards?)\b|\bmarch(?:ed|ing)\s+on\b|\braz(?:ed|ing)\b|"
-         r"\b(?:capital|city|town|fortress|stronghold)\s+fell\b|\bfell\s+to\s+(?:the\s+)?(?-i:[A-Z])|\brebell?(?:ed|ing)\b",
+         rf"\b(?:capital|city|town|fortress|stronghold)\s+fell\b|\b{AFTER_A_NAME}fell\b(?=\s*(?:[,.;]|$|and\b|after\b|"
+         r"to\s+(?:the\s+)?(?-i:[A-Z])))|\bfell\s+to\s+(?:the\s+)?(?-i:[A-Z])|\brebell?(?:ed|ing)\b",
          "ASSAULT"),
     _cue(r"\bput\s+down\b|\bevict(?:ed|ing|ions?|s)?\b|\bcarried\s+(?:[\w'’-]+\s+){1,4}?off\b|"
          r"\b(?:forcibly\s+)?resettl(?:ed|ing)\s+(?:(?:some|about|tens\s+of|hundreds\s+of)\s+)?(?:thousands|hundreds|\d)|"
@@ -89,8 +93,10 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:troops|forces|armies|units)\b[^.;]{0,30}?\bmet\b|\b(?:went\s+to\s+war|declared\s+war)\b[^.;]{0,50}?"
          r"\b(?:together|jointly|as\s+allies)\b", "COOPERATE", "SUPPORT"),
     _cue(r"\bvot(?:ed|ing)\s+(?:\w+\s+)?to\s+(?:unite|join|merge|accept|approve|ratify)\b", "SUPPORT", "AGREE"),
+    # (Read before the act called so: "called the arrest politically motivated".)
     _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
-         r"occupation|violation)\b", "ACCUSE", "PROTEST"),
+         r"occupation|violation)\b|\bcalled\s+(?:the|this|that|it|its|their)\s+(?:[\w-]+\s+){0,2}?(?:unfriendly|"
+         r"politically\s+motivated)\b", "ACCUSE", "PROTEST"),
     # Privileges or rights withdrawn are a sanction; construction halted is a step back.
     _cue(r"\bwithdr(?:ew|awn|aw|awing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:privileges|rights|residency|"
          r"work\s+permits|visas|accreditation|recognition|concessions)\b", "SANCTION", "COERCE"),
@@ -117,8 +123,10 @@ CUES: tuple[Cue, ...] = (
     # SANCTION: break or reduce relations, expel, recall, embargo, close borders.
     _cue(r"\b(?:sever(?:s|ed|ing)?|br(?:oke|eak(?:s|ing)?)(?: off)?|cut(?:s|ting)?|suspend(?:s|ed|ing)?|froze|freez(?:e|es|ing)|downgrad(?:e|ed|es|ing))\b[^.;]{0,40}?\b(?:ties|relations|contacts?)\b",
          "SANCTION", mode="break"),
-    _cue(r"\b(?:froze|freez(?:e|es|ing)|halt(?:ed|s|ing))\b[^.;]{0,30}?\b(?:agreements?|trade|assets|accounts|cooperation|"
-         r"certification|imports|exports|deliveries|talks)\b", "SANCTION"),
+    # Supplies cut off: "cut off oil to Britain and France", "halted the shipments", "stopped sending the kiswa".
+    _cue(r"\b(?:froze|freez(?:e|es|ing)|halt(?:ed|s|ing)|cut\s+off)\b[^.;]{0,30}?\b(?:agreements?|trade|assets|accounts|"
+         r"cooperation|certification|imports|exports|deliveries|talks|oil|gas|supplies|shipments|electricity|"
+         r"funding|credits?)\b|\bstopp(?:ed|ing)\s+(?:sending|supplying|buying|importing|paying)\b", "SANCTION"),
     # (Expelling a garrison or a people is force, not a diplomatic sanction: read first, it takes the verb.)
     _cue(r"\b(?:expel(?:s|led|ling)?|expulsion)\b(?=[^.;]{0,40}\b(?:garrisons?|troops|forces|army|armies|"
          r"settlers|colonists|population|inhabitants|Jesuits|missionaries)\b|[^.;]{0,15}\b\d[\d,]*\s+(?-i:[A-Z])[a-z]+"
@@ -200,7 +208,7 @@ CUES: tuple[Cue, ...] = (
          r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
          r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|behead(?:ed|ing)|"
-         r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|"
+         r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
          r" camps?|interned|internment)\b", "COERCE"),
@@ -257,6 +265,9 @@ CUES: tuple[Cue, ...] = (
          r"arbitration|(?-i:ICJ)|Security\s+Council)\b|\b(?:quarrell?(?:ed|ing)|feuded|bickered|argued\s+over)\b", "ACCUSE",
          "PROTEST"),
     _cue(r"\b(?:charg(?:ed|es|ing)|indict(?:ed|s|ing))\b[^.;]{0,60}?\bwith\b", "ACCUSE", "COERCE"),
+    # The other side's step regretted ("said he regretted the decision"); not one's own past regretted (CONCEDE, below).
+    _cue(r"\bregrett(?:ed|ing)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|measure|step|vote|"
+         r"ruling|closure|expulsion|ban|reimposition)\b", "PROTEST", "REJECT"),
     # (Giving up a claim is a concession: read before the claim itself.)
     _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
          r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
@@ -312,7 +323,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bmov(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|units|tanks|warships)\b", "MOBILIZE", "THREATEN"),
     _cue(r"\b(?:settled|resolved|returning|returned(?!\s+to\s+(?:power|office)\b))\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
-         r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|"
+         r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|\b(?:was|were)\s+lifted\b|"
          r"\b(?:was|were)\s+(?:re)?joined\s+to\b",
          "CONCEDE", "AGREE"),
     _cue(r"\bgrant(?:ed|s|ing)\s+(?:\w+\s+){0,2}?(?:autonomy|independence|self-rule|self-government|sovereignty|home rule|"
@@ -334,6 +345,8 @@ CUES: tuple[Cue, ...] = (
          r"normali[sz]ed)\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:establish(?:ed|es)?|(?:re-?)?open(?:ed|s)?|set up|inaugurat(?:ed|es))\b[^.;]{0,40}?\b(?:embassy|consulate|"
          r"legation|mission|office)\b", "SUPPORT", "COOPERATE"),
+    # "opened a legation in Mexico City in 1944, and Mexico opened one in Ottawa": the same mission.
+    _cue(r"\b(?:re-?)?open(?:ed|s)\s+(?:one|its\s+own)\s+in\s+(?-i:[A-Z])", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:recogni(?:[sz](?:e|ed|es|ing)|tion))\b", "SUPPORT"),
     _cue(r"\bpresent(?:ed|s|ing)\s+(?:his|her|their)\s+credentials\b", "SUPPORT", "COOPERATE"),
     _cue(r"\b(?:award(?:ed|s)?|confer(?:red|s)?|bestow(?:ed|s)?|gave|presented)\b[^.;]{0,40}\b(?:(?-i:Order|Medal)\b|"

@@ -93,7 +93,11 @@ _LABEL_BEFORE = re.compile(rf"(?:(?<!\w)(?:{vocab.LABELS})\s*|[§#№$€£¥]\s
 _TEMPORAL_BEFORE = re.compile(r"(?<!\w)(?:in|since|until|till|after|before|during|from|by|of)\s+(?:(?:the\s+)?(?:very\s+)?"
                               r"(?:early|late|mid-?|spring|summer|autumn|fall|winter|" + "|".join(_MONTH_NAMES) + r")"
                               r"(?:\s+of)?\s*)?\Z", re.I)
-_BY_VERB = re.compile(r"(?<!\w)(?:\w+ed|rose|fell|grew|up|down|rise|drop|cut)\s+by\s+\Z", re.I)
+# "increased by 1500": a change by a number, not a time. (A month or a day is a time after any verb: "had crossed
+# by November 1951"; so is a year after a verb of no change: "had crossed by 1951".)
+_BY_VERB = re.compile(r"(?<!\w)(?:(?:in|de)creased|reduced|raised|lowered|cut|dropped|declined|fell|rose|grew|climbed|"
+                      r"jumped|expanded|shrank|doubled|tripled|slashed|boosted|up|down|rise|drop|fall|grow|increase|"
+                      r"decrease)\s+by\s+\Z", re.I)
 _BETWEEN_BEFORE = re.compile(r"(?<!\w)between\s+(?:the\s+)?\Z", re.I)
 _OF_IN = re.compile(r"\s+(?:of|in)\s+")
 _POST_PRE = re.compile(r"(?<![^\W\d_])(?:post|pre)-\Z", re.I)
@@ -696,7 +700,7 @@ def _finish(text: str, g: _Group, floor: int) -> TimeExpr | None:
     kind = {"post-": "after", "pre-": "before"}.get(prep, _PREPS.get(prep))
     if prep == "from" and first.cat == "named" and g.joined != "range":
         prep, start, kind = "", g.s, None  # "fleeing from the Francoist dictatorship"
-    if prep == "by" and _BY_VERB.search(text, max(0, start - 20), start + 3):
+    if prep == "by" and first.cat == "year" and _BY_VERB.search(text, max(0, start - 20), start + 3):
         return None  # "increased by 1500"
     ranged = g.joined == "range" or g.kind == "range"  # "1936–39", "from 1930 to 1955"
     parens = text[g.s - 1:g.s] == "(" and text[g.e:g.e + 1] == ")"
