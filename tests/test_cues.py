@@ -355,6 +355,15 @@ from legation.extract.cues import has_cue, read_clause
     ("López Obrador said he regretted the decision", {"PROTEST"}),
     ("the ban was lifted by the new president", {"CONCEDE"}),
     ("and Mexico opened one in Ottawa", {"SUPPORT"}),
+    # people shot in numbers, risings crushed, people exiled, guilt admitted, a government that gave way
+    ("In the spring of 1940 the NKVD shot about 22,000 Polish officers", {"ASSAULT"}),
+    ("The November Uprising and the January Uprising were crushed", {"COERCE"}),
+    ("tens of thousands of Poles were exiled to Siberia", {"COERCE"}),
+    ("Moscow admitted responsibility only in 1990", {"CONCEDE"}),
+    ("King Carol II's government gave way two days later", {"CONCEDE"}),
+    ("Soviet tanks moved toward the capital", {"MOBILIZE"}),
+    ("the council voted 86 to 3, with 36 abstentions, for union with Romania", {"SUPPORT"}),
+    ("the Soviet border on the Prut was opened for a few hours", {"COOPERATE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -370,6 +379,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Exports to Italy fell          to $3 billion", "ASSAULT"),
     ("Exports to Italy fell sharply", "ASSAULT"),
     ("Japan regretted the suffering it had caused", "PROTEST"),  # an apology, not a protest
+    ("the exiled king returned", "COERCE"),  # an exile named, not one sent away
+    ("the film was shot in Warsaw", "ASSAULT"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

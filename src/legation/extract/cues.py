@@ -92,7 +92,8 @@ CUES: tuple[Cue, ...] = (
     # Armies that met (joined up), a war gone to together, a vote to unite; a law called an attack is an accusation.
     _cue(r"\b(?:troops|forces|armies|units)\b[^.;]{0,30}?\bmet\b|\b(?:went\s+to\s+war|declared\s+war)\b[^.;]{0,50}?"
          r"\b(?:together|jointly|as\s+allies)\b", "COOPERATE", "SUPPORT"),
-    _cue(r"\bvot(?:ed|ing)\s+(?:\w+\s+)?to\s+(?:unite|join|merge|accept|approve|ratify)\b", "SUPPORT", "AGREE"),
+    _cue(r"\bvot(?:ed|ing)\s+(?:\w+\s+)?to\s+(?:unite|join|merge|accept|approve|ratify)\b|\bvot(?:ed|ing)\b[^.;]{0,60}?"
+         r"\bfor\s+(?:(?:the|a)\s+)?(?:union|unification|reunification|merger)\b", "SUPPORT", "AGREE"),
     # (Read before the act called so: "called the arrest politically motivated".)
     _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
          r"occupation|violation)\b|\bcalled\s+(?:the|this|that|it|its|their)\s+(?:[\w-]+\s+){0,2}?(?:unfriendly|"
@@ -111,6 +112,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bkept\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:embassy|embassies|consulates?|missions?|legation|border|borders)\b"
          r"[^.;]{0,40}?\bopen\b", "COOPERATE", "SUPPORT"),
     _cue(r"\bborders?\s+(?:[\w-]+\s+){0,2}?closed\b", "SANCTION", "COERCE"),
+    _cue(r"\bborders?\b[^.;]{0,40}?\b(?:was|were)\s+(?:re-?)?opened\b", "COOPERATE"),
     # People made to leave: force. Work on a joint project suspended: a step back from it.
     _cue(r"\b(?:had|have)\s+to\s+leave\b", "COERCE"),
     _cue(r"\b(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)|stopp(?:ed|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?"
@@ -199,6 +201,8 @@ CUES: tuple[Cue, ...] = (
          r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
          r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
     _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?|reconquest)\b", "ASSAULT", "COERCE"),
+    _cue(r"\bshot\s+(?:(?:about|some|around|nearly|more\s+than|over|at\s+least)\s+)?(?:\d|hundreds|thousands|tens|dozens)",
+         "ASSAULT"),
     _cue(r"\b(?:close to|brink of|verge of|threat of|on the edge of)\s+(?:a\s+)?war\b", "THREATEN"),
     _cue(r"\b(?<!close to )(?<!brink of )(?<!verge of )(?<!threat of )(?<!edge of )wars?\b(?! of words)", "ASSAULT",
          strong=False),
@@ -208,7 +212,7 @@ CUES: tuple[Cue, ...] = (
          r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
          r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|behead(?:ed|ing)|"
-         r"captur(?:ed|e)|suppress(?:ed|ion)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
+         r"captur(?:ed|e)|suppress(?:ed|ion)|crush(?:ed|ing)|(?:was|were|been)\s+exiled|exiled\s+(?:to|the|him|her|them)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
          r" camps?|interned|internment)\b", "COERCE"),
@@ -306,7 +310,9 @@ CUES: tuple[Cue, ...] = (
          "CONCEDE"),
     _cue(r"\b(?:left|quit|withdrew\s+from)\s+(?:the\s+(?:\w+\s+)?(?:federation|union|commonwealth|alliance|league|bloc|"
          r"community|confederation|pact)\b|it(?=\s*(?:[,.;]|\Z)))", "RETREAT", "REJECT", strong=False),
-    _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion))\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:surrender(?:ed|s)?|capitulat(?:ed|ion)|gave\s+way)\b", "CONCEDE", "RETREAT"),
+    _cue(r"\badmit(?:ted|s|ting)\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:responsibility|guilt|liability|wrongdoing|"
+         r"involvement)\b", "CONCEDE"),
     _cue(r"\b(?:swore|sworn|swear(?:s|ing)?|pledged|took an oath of)\s+(?:an\s+oath\s+of\s+)?(?:allegiance|fealty)\b",
          "CONCEDE", "SUPPORT"),
     _cue(r"\bhand-?overs?\b", "CONCEDE", "RETREAT"),
@@ -320,7 +326,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\breturned\s+(?:the\s+(?:visit|gesture)\b|for\s+(?:an?\s+)?(?:\w+\s+)?visit\b)|\breturned(?=\s*(?:[,.;]|\Z|with\b|"
          r"to\s+(?:open|attend|inaugurate|sign|address|hold|meet)\b))",
          "CONSULT", mode="visit"),
-    _cue(r"\bmov(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|units|tanks|warships)\b", "MOBILIZE", "THREATEN"),
+    _cue(r"\bmov(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|units|tanks|warships)\b|"
+         r"\b(?:troops|forces|soldiers|units|tanks|warships|armies|columns)\s+(?:\w+\s+)?mov(?:ed|ing)\s+(?:toward|towards|"
+         r"into|on|up\s+to|closer\s+to)\b", "MOBILIZE", "THREATEN"),
     _cue(r"\b(?:settled|resolved|returning|returned(?!\s+to\s+(?:power|office)\b))\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
          r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|\b(?:was|were)\s+lifted\b|"
