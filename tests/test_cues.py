@@ -380,7 +380,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Exports to Italy fell sharply", "ASSAULT"),
     ("Japan regretted the suffering it had caused", "PROTEST"),  # an apology, not a protest
     ("the exiled king returned", "COERCE"),  # an exile named, not one sent away
-    ("the film was shot in Warsaw", "ASSAULT"),
+    ("the director shot 40 scenes in Warsaw", "ASSAULT"),  # (a number shot is of people)
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

@@ -201,8 +201,10 @@ CUES: tuple[Cue, ...] = (
          r"assassinat(?:ed|ion)|kill(?:ed|ing)|burn(?:ed|t)|massacred|intervened|intervention|"
          r"skirmish(?:es)?|shelling)\b", "ASSAULT"),
     _cue(r"\b(?:conquest|conquer(?:ed|s|ing)?|reconquest)\b", "ASSAULT", "COERCE"),
-    _cue(r"\bshot\s+(?:(?:about|some|around|nearly|more\s+than|over|at\s+least)\s+)?(?:\d|hundreds|thousands|tens|dozens)",
-         "ASSAULT"),
+    _cue(r"\bshot\s+(?:(?:about|some|around|nearly|more\s+than|over|at\s+least)\s+)?(?:[\d,]+|hundreds|thousands|"
+         r"tens\s+of\s+thousands|dozens)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:officers|soldiers|prisoners|civilians|"
+         r"protesters|demonstrators|people|men|hostages|guards|fishermen|migrants|refugees|villagers|"
+         r"(?-i:[A-Z])[a-z]+(?:ans|ese|is|s))\b", "ASSAULT"),
     _cue(r"\b(?:close to|brink of|verge of|threat of|on the edge of)\s+(?:a\s+)?war\b", "THREATEN"),
     _cue(r"\b(?<!close to )(?<!brink of )(?<!verge of )(?<!threat of )(?<!edge of )wars?\b(?! of words)", "ASSAULT",
          strong=False),
