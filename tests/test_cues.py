@@ -364,6 +364,9 @@ from legation.extract.cues import has_cue, read_clause
     ("Soviet tanks moved toward the capital", {"MOBILIZE"}),
     ("the council voted 86 to 3, with 36 abstentions, for union with Romania", {"SUPPORT"}),
     ("the Soviet border on the Prut was opened for a few hours", {"COOPERATE"}),
+    # territory taken; a treaty named as the subject of what it did
+    ("Russia took about 62% of its territory", {"COERCE"}),
+    ("The Truce of Deulino of      left Smolensk to the Polish–Lithuanian Commonwealth", {"AGREE", "CONCEDE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)

@@ -373,3 +373,11 @@ def test_the_occasions_relative_clause_with_both_sides_acting_is_an_act_of_its_o
                  "pursued nuclear programmes and clashed over a dam.",
                  "President Sisi visited Khartoum in October 2016, when the two sides signed a"):
         assert len(events("Egypt–Sudan relations", body)) == 1, body
+
+
+def test_a_relative_clause_that_accuses_those_just_acted_on_is_an_act_of_its_own() -> None:
+    # Invented.
+    found = events("Czech Republic–Russia relations",
+                   "On 17 April 2021 Prague expelled 18 Russian diplomats whom it accused of spying.")
+    assert [(start, types[0], evidence.split()[0]) for start, _, types, evidence in found] == [
+        ("2021-04-17", "SANCTION", "On"), ("2021-04-17", "ACCUSE", "whom")], found

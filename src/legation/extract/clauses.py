@@ -25,7 +25,8 @@ _CONJ = re.compile(
     re.IGNORECASE,
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
-_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whose)\b)", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whom|whose)\b)|\s(?=whom\s+(?:it|they)\s)",
+                       re.IGNORECASE)
 # ", and met Atatürk": a second verb of the same subject, without a time of its own, is the same occasion.
 _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|signed|visited|discussed|toured|"
                            r"addressed|attended|received|laid)\b")
@@ -59,7 +60,8 @@ _WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i
                             r"condemned|rejected|refused|protested|opposed|critici[sz]ed|denied|disputed|contested|"
                             r"resisted|ignored|vetoed|welcomed|accepted|recogni[sz]ed|endorsed|backed|supported|"
                             r"approved|ratified|paid)\b|which\s+(?:later\s+|flatly\s+|promptly\s+)?(?-i:denied|rejected|"
-                            r"refused|condemned|protested)\b", re.IGNORECASE)
+                            r"refused|condemned|protested)\b|whom\s+(?:it|they|the\s+(?:-?[\w-]+\s+)?government)\s+(?-i:accused|"
+                            r"blamed|charged|suspected)\b", re.IGNORECASE)
 # "…visited Vukovar in 2010, where Tadić apologised": a place's relative clause reports an act of its own.
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "Rouhani returned the visit in March 2014, when the two governments signed a memorandum": the occasion's

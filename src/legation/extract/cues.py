@@ -75,6 +75,12 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdr(?:o|i)ve\s+(?:[\w'’-]+\s+){0,4}?out\b(?!\s+of\b)|\blost\s+(?:[\w,]+\s+){0,2}?(?:divisions|battalions|"
          r"brigades|regiments|warships|aircraft|soldiers|troops)\b|\bfired\s+first\b", "ASSAULT"),
     _cue(r"\btook\s+(?:[\w'’-]+\s+){0,4}?back\b", "COERCE"),
+    # Territory taken ("Russia took about 62% of its territory"), a territory left to the other by a treaty.
+    _cue(r"\btook\s+(?:(?:about|some|nearly|over|almost)\s+)?(?:[\d.]+%|half|a\s+third|two-thirds|most|much|part|parts)\s+of\s+"
+         r"(?:its|their|the)\s+(?:[\w-]+\s+)?(?:territory|lands?|provinces|regions|coast)\b", "COERCE"),
+    _cue(r"\b(?-i:Treaty|Truce|Peace|Agreement|Convention|Protocol|Accords?)\s+of\s+(?-i:[A-Z])[\w'’-]+"
+         r"(?:\s+(?-i:[A-Z])[\w'’-]+)*(?:\s+of)?\s+(?:\d{4}\s+)?(?:left|gave|ceded|fixed|confirmed|restored|recogni[sz]ed|"
+         r"granted|awarded|divided|transferred)\b", "AGREE", "CONCEDE"),
     # A dispute put to a court or an arbitrator; a territory shared out; an organisation founded together.
     _cue(r"\bsubmit(?:ted|s|ting)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:case|dispute|claims?|question|matter)\b",
          "REQUEST", "AGREE"),
