@@ -73,6 +73,9 @@ def close(a: float, b: float) -> bool:
     ("exports of only FJ$3 million", "FJ$3 million", 3e6, "FJD"),
     ("trade reached 850 million manats", "850 million manats", 8.5e8, "AZN"),
     ("coal earned it 20 trillion tugriks", "20 trillion tugriks", 2e13, "MNT"),
+    ("a ban that cost growers KSh 4 billion a year", "KSh 4 billion", 4e9, "KES"),
+    ("the port was rebuilt for MVR 1.5 million", "MVR 1.5 million", 1.5e6, "MVR"),
+    ("fees of 300 million rufiyaa", "300 million rufiyaa", 3e8, "MVR"),
 ])
 def test_money(sentence, text, value, unit):
     q = only(sentence)
@@ -155,6 +158,8 @@ def test_bound_words_are_in_text():
     ("The war lasted a month: China declared a ceasefire.", "a month", 1, "month", "exact"),
     ("Its meaning was disputed for more than a century.", "more than a century", 100, "year", "lower"),
     ("Talks went on for nearly a decade.", "nearly a decade", 10, "year", "approx"),
+    ("Moscow blamed the Germans for half a century.", "half a century", 50, "year", "exact"),
+    ("The siege lasted more than three and a half years.", "more than three and a half years", 3.5, "year", "lower"),
 ])
 def test_durations(sentence, text, value, unit, bound):
     q = only(sentence)
@@ -240,6 +245,7 @@ def test_counts(sentence, text, value, unit, noun):
     ("The navy sent 20 ships, and 15 more came later.", ("15", 15, "count", "ship")),
     ("The court ruled by 12 votes to 3 that Chile had no such obligation.", ("3", 3, "count", "vote")),
     ("368,208 Norwegians voted for the dissolution and only 184 against.", ("184", 184, "person", "Norwegian")),
+    ("On 9 April 1918 the council voted 86 to 3 for union.", ("3", 3, "count", "vote")),
 ])
 def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence, second):
     found = find_quantities(sentence)
@@ -255,6 +261,8 @@ def test_a_figure_whose_noun_is_left_to_the_reader_takes_the_one_before(sentence
     # peoples listed before "and other refugees"
     ("more than 300,000 Lao, Hmong and other refugees crossed the Mekong",
      "more than 300,000 Lao, Hmong and other refugees", 3e5, "person"),
+    # a toll followed by its place
+    ("In April 2015 al-Shabaab killed 148 at Garissa University College.", "148", 148, "person"),
 ])
 def test_people_counted_by_what_names_them(sentence, text, value, unit):
     assert [(q.text, q.value, q.unit) for q in find_quantities(sentence)] == [(text, value, unit)]

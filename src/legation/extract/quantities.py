@@ -41,13 +41,13 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
 # ---------------------------------------------------------------- currencies
 _ISO = re.findall(r"[A-Z]{3}", "USD EUR GBP JPY CNY RMB INR PKR RUB CHF CAD AUD NZD HKD SGD KRW TRY SAR AED MAD DZD TND EGP ZAR "
         "NGN BRL MXN ARS CLP COP SEK NOK DKK ISK PLN CZK HUF UAH BYN KZT IRR IQD ILS THB VND IDR MYR PHP "
-        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG PEN BOB CRC NIO AZN FJD MNT")
+        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG PEN BOB CRC NIO AZN FJD MNT MVR TZS UGX")
 _SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP",
             "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee", "rm": "MYR",
             "nu": "BTN", "nu.": "BTN", "rd$": "DOP", "fj$": "FJD", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "₦": "NGN",
-            "₺": "TRY", "₪": "ILS", "₴": "UAH", "₸": "KZT", "kz": "AOA"}
-_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|RD|FJ|A|C|S|R)\$|Rs\.?|(?-i:RM|Nu\.?|Kz)(?=\s?\d))"
+            "₺": "TRY", "₪": "ILS", "₴": "UAH", "₸": "KZT", "kz": "AOA", "ksh": "KES", "tsh": "TZS", "ush": "UGX"}
+_CUR = (r"(?P<cur>(?<![A-Za-z])(?:U\.?S\.?\s?\$|(?:AU|CA|NZ|HK|NT|RD|FJ|A|C|S|R)\$|Rs\.?|(?-i:RM|Nu\.?|Kz|KSh|TSh|USh)(?=\s?\d))"
         r"|[$€£¥₹₽₨₩₫฿₱₦₺₪₴₸]"
         rf"|(?<![A-Za-z])(?:{'|'.join(_ISO)})(?=\s?\d))\s?")
 _CUR_WORDS = {
@@ -62,7 +62,7 @@ _CUR_WORDS = {
     "lev": "BGN", "drachma": "GRD", "drachmae": "GRD", "peseta": "ESP", "escudo": "PTE", "schilling": "ATS",
     "quetzal": "GTQ", "quetzales": "GTQ", "bolívar": "VES", "bolivar": "VES", "cedi": "GHS", "kwacha": "ZMW",
     "afghani": "AFN", "tugrik": "MNT", "somoni": "TJS", "leva": "BGN", "sol": "PEN", "soles": "PEN",
-    "boliviano": "BOB", "colón": "CRC", "colon": "CRC", "colones": "CRC", "córdoba": "NIO", "cordoba": "NIO",
+    "boliviano": "BOB", "rufiyaa": "MVR", "colón": "CRC", "colon": "CRC", "colones": "CRC", "córdoba": "NIO", "cordoba": "NIO",
     "mark": None,  # (whose, the sentence says: see _CONTEXT)
     "manat": "AZN",  # (or Turkmenistan's, when the sentence or the sides say so: see _CONTEXT, _SHARED_WORD)
 }
@@ -105,7 +105,8 @@ _CUR_WORD_RE = (r"dollars?|euros?|rubles?|roubles?|pounds?(?:\s+sterling)?(?!\s+
                 r"|naira|shillings?|birr|nakfa|hryvnias?|zlotys?|złoty(?:s|ch)?|reais|baht|taka|tenge|shekels?|ringgit|rupiah"
                 r"|Deutsche?\s?[Mm]arks?|[Dd]eutschmarks?|marks?|guilders?|riels?|dong|kip|kyats?|lek|drams?|lari|forints?"
                 r"|koruny|korun|koruna|leva|lev|drachma[es]?|pesetas?|escudos?|schillings?|quetzal(?:es|s)?|bol[ií]vars?"
-                r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?|(?:nuevos\s+)?soles|bolivianos?|col[oó]n(?:es)?|c[oó]rdobas?")
+                r"|cedis?|kwacha|afghanis?|tugriks?|somoni|manats?|(?:nuevos\s+)?soles|bolivianos?|col[oó]n(?:es)?|c[oó]rdobas?"
+                r"|rufiyaa")
 
 # ---------------------------------------------------------------- compiled patterns
 _NUMBER = re.compile(
@@ -155,6 +156,10 @@ _RANGE_AFTER = re.compile(r"\s+(?:and|to)\s+\S")
 # people": the bottom counts the same noun, at the same scale.
 _RANGE_TOP = re.compile(r"\s*(?:(?P<to>to|-|–)|and)\s*(?:about\s+|some\s+)?(?P<n>\d[\d,.]*)(?:\s+(?P<w>thousand|million|billion)\b)?")
 # The dead of a killing, the noun left to the reader: "soldiers fired on mourners, killing at least 250".
+# A tally with its noun left out: "the council voted 86 to 3" (the second figure takes the first's noun).
+_VOTED_BEFORE = re.compile(r"\bvot(?:ed|ing)\s+\Z")
+# After a toll, a place or a time, not a noun: "al-Shabaab killed 148 at Garissa".
+_TOLL_AFTER = re.compile(r"\s+(?:at|in|on|near|during|across|and|when|while|including|among)\b")
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|leaving)\s+(?:(?:at\s+least|some|about|around|over|more\s+than|"
                              r"nearly|up\s+to)\s+)?\Z")
 # A figure set beside the people it counts: "shipped enslaved Africans, some 4 million in all, to Brazil".
@@ -177,7 +182,8 @@ _ELIDED = re.compile(r"\s+(?:of\s+(?:them|whom|which|these|those)|were|was|would
 _TALLY = re.compile(r"\s+to\s+")  # between the counted figure and the bare one
 _ELIDED_REACH = 60  # characters from the end of the figure whose noun is borrowed
 _ELIDED_BREAK = re.compile(r"[;.!?]\s")  # nor across a sentence that ends, or a semicolon
-_TIME = re.compile(r"\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b(?!['’])")
+_TIME = re.compile(r"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>days?|weeks?|months?|years?|decades?|century|centuries)\b"
+                   r"(?!['’])")
 # A duration used as an adjective: "a 25-year treaty", "a ten-year Commonwealth", "a 30-day deadline". The unit in
 # lower case ("the Six-Day War" is a name), and not an age ("a 12-year-old") nor the kind of a plan ("the twelfth
 # five-year plan").
@@ -186,7 +192,7 @@ _TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s(?!plans
 # "disputed for more than a century"); "a year later" dates, "a day" in "10 million a day" is a rate.
 _A_DURATION = re.compile(
     r"\b(?:(?P<b>(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?over|nearly|almost|about|around|roughly|under)"
-    r"|lasted|lasting|for)\s+(?P<a>an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
+    r"|lasted|lasting|for)\s+(?P<a>(?P<half>half\s+)?an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
 _A_UNIT = re.compile(r"a (?:day|week|month|year|decade|century)")  # (a gate for _A_DURATION; a literal opening is fast)
 # (A word may open a quotation: "13,000 Norwegian "police troops"".)
 _WORD_TOKEN = re.compile(r"\s[\"“]?([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
@@ -501,7 +507,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit, stop = "tonne", end + r.end()
         elif r := _TIME.match(rest) or _TIME_ADJ.match(rest):
             factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
-            value, stop = value * factor, end + r.end()
+            half = 0.5 if "half" in r.groupdict() and r.group("half") else 0  # "three and a half years"
+            value, stop = (value + half) * factor, end + r.end()
         elif (c := _count(text, end) or _coordinated_count(text, end) or _count_of(text, end)) \
                 and (prev_word not in _REFERENTIAL or (digits and prev_word == "all")):  # ("all 115 people")
             stop, noun, is_person = c
@@ -529,8 +536,10 @@ def find_quantities(text: str) -> list[QuantityMatch]:
                 value *= _SCALE[r.group("w").lower()]
             noun, unit = c[1], "person" if c[2] else "count"
         if not unit and digits and not yearlike and _KILLING_BEFORE.search(before) \
-                and not _WORD_TOKEN.match(text, end):
+                and (not _WORD_TOKEN.match(text, end) or _TOLL_AFTER.match(text, end)):
             unit, noun = "person", "person"  # "killing at least 250"
+        if not unit and digits and not yearlike and _VOTED_BEFORE.search(before) and _TALLY.match(text, end):
+            unit, noun = "count", "vote"  # "voted 86 to 3"
         if not unit and (mult or (digits and not yearlike)) and _APPOSED_AFTER.match(text, end) \
                 and (a := _APPOSED_BEFORE.search(text, max(0, start - 40), start)) and _is_plural(a.group(1)) \
                 and ((noun := _singular(a.group(1))) in _PERSON or a.group(1)[0].isupper()):
@@ -546,7 +555,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             continue
         b = _BOUND_RE.search(before)
         bound, first = (_BOUND_OF[b.group("b").lower()], start - len(b.group(0))) if b else ("exact", start)
-        if not b and _RANGE_BEFORE.search(before):
+        if not b and noun != "vote" and _RANGE_BEFORE.search(before):  # (not a tally: "voted 86 to 3")
             bound = "upper"  # "70,000 to 100,000 people": the figure given is the top of a range
         elif not b and ranged and _RANGE_AFTER.match(text, stop):
             bound = "lower"  # "between 200,000 and two million were killed": its bottom
@@ -568,6 +577,7 @@ def _a_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
         if any(a < m.end() and first < b for a, b in taken):
             continue
         value, unit = _TIME_UNITS[m.group("u")]
+        value *= 0.5 if m.group("half") else 1  # "for half a century"
         bound = _BOUND_OF[" ".join(m.group("b").lower().split())] if m.group("b") else "exact"
         found.append(QuantityMatch(text[first:m.end()], (first, m.end()), float(value), unit, bound, None, None))
     return sorted(found, key=lambda q: q.span)
