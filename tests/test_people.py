@@ -20,6 +20,10 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     ("Argentina–United Kingdom relations",
      "A joint communiqué was signed in 2016 by Argentine deputy foreign minister Carlos Foradori and British "
      "minister Alan Duncan.", "Alan Duncan", "GBR"),
+    # the country's title set beside the name between commas (invented)
+    ("Kenya–Somalia relations",
+     "Jomo Kenyatta and Somalia's prime minister, Mohamed Ibrahim Egal, signed a memorandum in October 1967.",
+     "Mohamed Ibrahim Egal", "SOM"),
     # a third country's word: the person acted for it
     ("Ethiopia–Somalia relations",
      "Talks mediated by Turkish President Recep Tayyip Erdoğan led to the Ankara Declaration of 11 December 2024.",

@@ -280,7 +280,7 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+)")
 _TITLE_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.-]*|deputy|vice|foreign|prime|minister|national|security|"
                         r"adviser|advisor|secretary|defen[cs]e|interior|finance|trade|economy|chief|of|staff|general|"
                         r"commander|envoy|ambassador|president|vice-president|king|queen|premier|chancellor|head|state|high|commissioner|"
-                        r"government|special|senior|former|then|first|affairs|crown|prince|consul)\s+){1,6}")
+                        r"government|special|senior|former|then|first|affairs|crown|prince|consul),?\s+){1,6}")  # (", X": apposed)
 _CAPITALISED_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}")
 _REPRESENTATIVE_OF = re.compile(r"representative of (?:the\s+)?([A-Z][\w ]+)")
 _AMBASSADOR_TO = re.compile(r"\bambassador to (?:both\s+)?(?:the\s+)?([^,.;]+)", re.IGNORECASE)
