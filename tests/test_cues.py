@@ -367,6 +367,16 @@ from legation.extract.cues import has_cue, read_clause
     # territory taken; a treaty named as the subject of what it did
     ("Russia took about 62% of its territory", {"COERCE"}),
     ("The Truce of Deulino of      left Smolensk to the Polish–Lithuanian Commonwealth", {"AGREE", "CONCEDE"}),
+    # leave given, royal marriages, a fleet scattered, crossings restricted, links cut, a deal announced
+    ("the government allowed the opposition parties to meet there", {"SUPPORT"}),
+    ("The Maldivian government let the aircraft land", {"SUPPORT"}),
+    ("arranged the marriage of their daughter, Catherine of Aragon, to Prince Arthur", {"AGREE", "COOPERATE"}),
+    ("Philip, the heir to the Spanish throne, married Mary I at Winchester", {"COOPERATE"}),
+    ("the Spanish Armada was scattered in the Channel", {"ASSAULT"}),
+    ("Spain restricted traffic at the Gibraltar frontier", {"SANCTION"}),
+    ("Spain answered with hours-long checks at the border", {"SANCTION"}),
+    ("He also cut its telephone and ferry links", {"SANCTION"}),
+    ("they announced a final deal that moves border checks to the port", {"AGREE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -384,6 +394,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("Japan regretted the suffering it had caused", "PROTEST"),  # an apology, not a protest
     ("the exiled king returned", "COERCE"),  # an exile named, not one sent away
     ("the director shot 40 scenes in Warsaw", "ASSAULT"),  # (a number shot is of people)
+    ("the law recognised married couples", "COOPERATE"),
+    ("let it be known that talks were over", "SUPPORT"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

@@ -35,6 +35,23 @@ CUES: tuple[Cue, ...] = (
     # A court or tribunal's ruling upholds one side's claim and rejects the other's.
     _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|"
          r"decided|upheld|confirmed|divided|split)\b", "REJECT", "SUPPORT"),
+    # Leave given to the other side's people or craft ("allowed the opposition parties to meet there", "let the
+    # aircraft land"): read before the words of what they were let do.
+    _cue(r"\b(?:allow(?:ed|s)|let|permitt(?:ed|ing))\s+(?:[\w'’,-]+\s+){1,5}?(?:to\s+)?(?:land|meet|use|operate|transit|"
+         r"pass|stay|refuel|dock|fight|settle)\b", "SUPPORT"),
+    # Royal marriages between the two houses; a fleet scattered.
+    _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
+    _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),
+    _cue(r"\b(?:fleet|armada|army|armies|navy|squadron)\b[^.;]{0,30}?\b(?:was|were)\s+(?:\w+\s+)?(?:scattered|wrecked|"
+         r"annihilated)\b", "ASSAULT"),
+    # Crossings restricted or slowed, links cut: "restricted traffic at the frontier", "cut its telephone and ferry
+    # links", "hours-long checks at the border".
+    _cue(r"\brestrict(?:ed|s|ing)\s+(?:[\w-]+\s+){0,2}?(?:traffic|trade|access|imports|exports|travel|movement|crossings?|"
+         r"flights|fishing)\b|\b(?:checks|controls|inspections)\s+(?:at|on)\s+the\s+(?:border|frontier|crossing)\b",
+         "SANCTION", "COERCE"),
+    _cue(r"\bcut\s+(?:[\w-]+\s+){0,4}?(?:links|connections|communications)\b", "SANCTION"),
+    _cue(r"\b(?:announced|reached|struck|concluded|clinched)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|"
+         r"settlement)\b", "AGREE"),
     # Debt written off is aid given up ("cancelled … debt" is no cancelled agreement: read first).
     _cue(r"\b(?:wr(?:ote|ites?|itten|iting)\s+off|cancel(?:l?ed|s|ling)|forg(?:ave|ive|iven|iving))\b[^.;]{0,60}?\bdebts?\b",
          "AID", "CONCEDE"),
