@@ -377,6 +377,15 @@ from legation.extract.cues import has_cue, read_clause
     ("Spain answered with hours-long checks at the border", {"SANCTION"}),
     ("He also cut its telephone and ferry links", {"SANCTION"}),
     ("they announced a final deal that moves border checks to the port", {"AGREE"}),
+    # help to a side, an outcome welcomed, the state of war ended, a port captured, claims renounced, a tour
+    ("the regime helped the communist side in the civil war", {"SUPPORT"}),
+    ("in 2009 it welcomed the defeat of the Tamil Tigers", {"SUPPORT"}),
+    ("Andreas Papandreou's government ended the state of war", {"AGREE"}),
+    ("Kenya boycotted the hearings", {"PROTEST", "REJECT"}),
+    ("the Ethiopian army captured the port of Kismayo", {"ASSAULT"}),
+    ("Siad Barre publicly renounced Somalia's claims on Kenyan territory", {"CONCEDE"}),
+    ("the caretaker government called the terms onerous", {"ACCUSE"}),
+    ("Pham Van Dong toured the ASEAN capitals", {"CONSULT"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -396,6 +405,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the director shot 40 scenes in Warsaw", "ASSAULT"),  # (a number shot is of people)
     ("the law recognised married couples", "COOPERATE"),
     ("let it be known that talks were over", "SUPPORT"),
+    ("Andreas Papandreou's government ended the state of war", "ASSAULT"),
+    ("in 2009 it welcomed the defeat of the Tamil Tigers", "ASSAULT"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

@@ -39,6 +39,15 @@ CUES: tuple[Cue, ...] = (
     # aircraft land"): read before the words of what they were let do.
     _cue(r"\b(?:allow(?:ed|s)|let|permitt(?:ed|ing))\s+(?:[\w'’,-]+\s+){1,5}?(?:to\s+)?(?:land|meet|use|operate|transit|"
          r"pass|stay|refuel|dock|fight|settle)\b", "SUPPORT"),
+    # An outcome welcomed is support, whatever the outcome ("welcomed the defeat of the Tamil Tigers"); the state of
+    # war ended is peace made, not war; a place captured is taken by force.
+    _cue(r"\bwelcom(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+)?(?:defeat|fall|end|election|return|agreement|decision|ruling|"
+         r"verdict|release|withdrawal|victory)\b", "SUPPORT"),
+    _cue(r"\bend(?:ed|s|ing)\s+(?:the\s+)?(?:state\s+of\s+war|hostilities)\b", "AGREE", "CONCEDE"),
+    _cue(r"\bcaptur(?:ed|ing)\s+the\s+(?:[\w-]+\s+)?(?:city|port|town|fortress|capital|island|islands|garrison|base|"
+         r"stronghold)\b", "ASSAULT", "COERCE"),
+    _cue(r"\bhelp(?:ed|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:side|government|regime|rebels|insurgents|"
+         r"guerrillas|resistance|army|forces|king|party|movement)\b", "SUPPORT", "AID"),
     # Royal marriages between the two houses; a fleet scattered.
     _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
     _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),
@@ -120,7 +129,7 @@ CUES: tuple[Cue, ...] = (
     # (Read before the act called so: "called the arrest politically motivated".)
     _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
          r"occupation|violation)\b|\bcalled\s+(?:the|this|that|it|its|their)\s+(?:[\w-]+\s+){0,2}?(?:unfriendly|"
-         r"politically\s+motivated)\b", "ACCUSE", "PROTEST"),
+         r"politically\s+motivated|onerous|humiliating|excessive)\b", "ACCUSE", "PROTEST"),
     # Privileges or rights withdrawn are a sanction; construction halted is a step back.
     _cue(r"\bwithdr(?:ew|awn|aw|awing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:privileges|rights|residency|"
          r"work\s+permits|visas|accreditation|recognition|concessions)\b", "SANCTION", "COERCE"),
@@ -275,7 +284,8 @@ CUES: tuple[Cue, ...] = (
          "MOBILIZE", "THREATEN"),
     _cue(r"\blaunch(?:ed|es)?\b[^.;]{0,30}\b(?:operation|offensive|attack|strikes?|invasion)\b", "ASSAULT", "MOBILIZE"),
     # PROTEST.
-    _cue(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ors|ed)|sit-in|boycott(?:s|ed)?|riots?)\b", "PROTEST"),
+    _cue(r"\bboycott(?:s|ed|ing)?\b", "PROTEST", "REJECT"),
+    _cue(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ion|ions|ors|ed)|sit-in|riots?)\b", "PROTEST"),
     # THREATEN.
     _cue(r"\b(?:threat(?:en|ened|ens|s)?|warn(?:ed|s|ing)|ultimatum)\b", "THREATEN"),
     _cue(r"\bsummon(?:ed|s|ing)\b[^.;]{0,40}\b(?:ambassador|envoy|charg[ée] d'affaires|diplomats?)\b", "PROTEST",
@@ -298,8 +308,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bregrett(?:ed|ing)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|measure|step|vote|"
          r"ruling|closure|expulsion|ban|reimposition)\b", "PROTEST", "REJECT"),
     # (Giving up a claim is a concession: read before the claim itself.)
-    _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+)?"
-         r"(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
+    _cue(r"\b(?:renounc(?:ed|es|ing)|gave up|relinquish(?:ed|es|ing)|abandon(?:ed|s|ing))\s+(?:its\s+|their\s+|all\s+|"
+         r"(?-i:[A-Z])[\w-]+['’]s\s+)?(?:\w+\s+)?claims?\b", "CONCEDE", "RETREAT"),
     _cue(r"\bclaim(?:ed|s|ing)?\b(?:\s+(?:to|over|on)\b|\s+sovereignty\b|[^.;]{0,100}?\bas (?:a )?part of\b)",
          "REQUEST", "ACCUSE"),
     # REJECT.
@@ -457,6 +467,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:led|took|brought)\s+(?:a|an|his|her|the|\w+)\s+(?:\w+\s+)?(?:delegation|ministers|officials|businessmen|"
          r"business leaders|mission)\s+to\b", "CONSULT", mode="visit"),
     _cue(r"\b(?:paid a visit|state visit|official visit|visit(?:s|ed|ing)?)\b", "CONSULT", mode="visit"),
+    _cue(r"\btour(?:ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:capitals?|countries|region|cities|(?-i:[A-Z]))", "CONSULT",
+         mode="visit"),
     _cue(r"\b(?:met|meet(?:s|ing|ings)?|talks|summits?|conferences?|mediat(?:ed|ion|ing)|forum|negotiat(?:ed|ions?|ing)|discussions?|"
          r"consultations?|participat(?:e|ed|es|ion)|contacts?|address(?:ed)? (?:at|to)|(?<!-)hosted|delegation|"
          r"in (?:regular )?contact|attend(?:ed|s|ing)|travell?(?:ed|ing)\s+to|(?:addressed|told|spoke (?:to|before|in))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
