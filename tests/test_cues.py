@@ -383,6 +383,7 @@ from legation.extract.cues import has_cue, read_clause
     ("Andreas Papandreou's government ended the state of war", {"AGREE"}),
     ("Kenya boycotted the hearings", {"PROTEST", "REJECT"}),
     ("the Ethiopian army captured the port of Kismayo", {"ASSAULT"}),
+    ("The Ottomans recovered the city that summer", {"ASSAULT"}),
     ("Siad Barre publicly renounced Somalia's claims on Kenyan territory", {"CONCEDE"}),
     ("the caretaker government called the terms onerous", {"ACCUSE"}),
     ("Pham Van Dong toured the ASEAN capitals", {"CONSULT"}),

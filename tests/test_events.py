@@ -381,3 +381,15 @@ def test_a_relative_clause_that_accuses_those_just_acted_on_is_an_act_of_its_own
                    "On 17 April 2021 Prague expelled 18 Russian diplomats whom it accused of spying.")
     assert [(start, types[0], evidence.split()[0]) for start, _, types, evidence in found] == [
         ("2021-04-17", "SANCTION", "On"), ("2021-04-17", "ACCUSE", "whom")], found
+
+
+def test_after_a_colon_a_full_clause_with_its_own_time_is_an_act_of_its_own() -> None:
+    # Invented: the backing and the pact are two acts; a bare "trade resumed:" is told by what follows it.
+    found = events("Egypt–Saudi Arabia relations",
+                   "After the officers took power in July 1952, Riyadh at first backed the new regime: a mutual "
+                   "defence pact was signed on October 27, 1955.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found] == [
+        ("1952-07", "Riyadh"), ("1955-10-27", "a")], found
+    found = events("Georgia–Russia relations",
+                   "Talks began in 2012, and trade resumed: Russia lifted its wine embargo the following year.")
+    assert not any(evidence == "trade resumed" for *_, evidence in found), found

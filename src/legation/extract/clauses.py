@@ -82,6 +82,7 @@ PAST_ACT = re.compile(r"\b(?<!\bhave )(?<!\bhas )(?<!\bhad )(?:\w+ed|met|signed|
                       re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _COLON = re.compile(r":\s+")
+_PASSIVE_OR_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?-i:[a-z]+ed)\b|\b(?-i:[A-Z])[\w-]+\s+(?-i:[a-z]+ed)\b")
 _FOCUS = re.compile(r",\s+(?=(?:particularly|especially|notably|including|such as|most notably)\b)", re.IGNORECASE)
 _FRONTED = re.compile(
     r"^(?:upon|after|following|although|though|while|when|despite|since|before|through|with|as)\b[^,]{12,}?,\s+",
@@ -223,12 +224,16 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             if ok(m) and _OPENS_CLAUSE.match(text, segment) and has_cue(text[:m.start()]) \
                     and has_cue(text[m.end():last_and[-1].start()]):
                 cuts.add((m.start(), m.end()))
-    # "travelled to Uganda a few weeks later: on 11 April 2021 she and Museveni signed …": after a colon, a clause
-    # that opens with a time of its own tells the next step, not the one before.
+    # "travelled to Uganda a few weeks later: on 11 April 2021 she and Museveni signed …", "backed the new regime: a
+    # mutual defence pact was signed on October 27, 1955": after a colon, a clause that opens with a time of its own,
+    # or one with a verb and a time of its own, tells the next step, not the one before.
     for m in (_COLON.finditer(text) if ":" in text else ()):
-        left = text[:m.start()]
-        if ok(m) and any(t.span[0] == m.end() for t in times) and has_cue(text[m.end():]) and has_cue(left) \
-                and PAST_ACT.search(left):  # (not "X is Y's largest trading partner: in 2022 …")
+        left, right = text[:m.start()], text[m.end():]
+        clause = left[max((c.end() for c in _PUNCT.finditer(left)), default=0):]  # (the clause the colon ends)
+        verb = PAST_ACT.search(clause)  # (not "X is Y's largest trading partner: in 2022 …")
+        if ok(m) and verb and has_cue(right) and has_cue(left) and (any(t.span[0] == m.end() for t in times) or (
+                # (a verb with an object before the colon: "trade resumed: Russia lifted …" tells how it resumed)
+                timed(m.end(), len(text)) and _PASSIVE_OR_PAST.search(right) and clause[verb.end():].split())):
             cuts.add((m.start(), m.end()))
     # "A war … from 1821 to 1823 ended with the First Treaty of Erzurum": the war and the treaty that
     # ended it are two events.

@@ -44,8 +44,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bwelcom(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+)?(?:defeat|fall|end|election|return|agreement|decision|ruling|"
          r"verdict|release|withdrawal|victory)\b", "SUPPORT"),
     _cue(r"\bend(?:ed|s|ing)\s+(?:the\s+)?(?:state\s+of\s+war|hostilities)\b", "AGREE", "CONCEDE"),
-    _cue(r"\bcaptur(?:ed|ing)\s+the\s+(?:[\w-]+\s+)?(?:city|port|town|fortress|capital|island|islands|garrison|base|"
-         r"stronghold)\b", "ASSAULT", "COERCE"),
+    _cue(r"\b(?:captur|recover)(?:ed|ing)\s+the\s+(?:[\w-]+\s+)?(?:city|port|town|fortress|capital|island|islands|"
+         r"garrison|base|stronghold|province|provinces)\b", "ASSAULT", "COERCE"),
     _cue(r"\bhelp(?:ed|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:side|government|regime|rebels|insurgents|"
          r"guerrillas|resistance|army|forces|king|party|movement)\b", "SUPPORT", "AID"),
     # Royal marriages between the two houses; a fleet scattered.
