@@ -200,3 +200,12 @@ def test_agreements_signed_in_several_years_are_one_a_year() -> None:
 def test_a_declaration_of_sovereignty_is_no_agreement() -> None:
     assert agreements("Czech Republic–Slovakia relations", "The Slovak parliament adopted a declaration of "
                       "sovereignty on 17 July 1992.") == []
+
+
+def test_a_treaty_never_signed_or_only_talked_of_is_none() -> None:
+    # Invented sentences.
+    assert agreements("Moldova–Romania relations", "A basic treaty initialled in April 2000 was never signed.") == []
+    assert agreements("Poland–Russia relations", "In 2006 Poland retaliated by blocking talks on a new agreement "
+                      "between the European Union and Russia.") == []
+    # (one that was signed and never came into force is still one: see above)
+    assert len(agreements("Moldova–Romania relations", "A basic treaty was signed in April 2000.")) == 1

@@ -70,6 +70,11 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "twenty": 20, "fifty": 50}
 _NOT_SIGNED = re.compile(r"\b(?:not|n't|never|refused to|declined to|failed to)\s+(?:\w+\s+){0,2}?(?:sign|ratif|conclud)",
                          re.IGNORECASE)
+# "A basic treaty initialled in April 2000 was never signed"; "blocking talks on a new agreement": an agreement that
+# never came about, or that was only talked of.
+_NEVER_SIGNED = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+never\s+(?:signed|concluded|agreed)\b", re.IGNORECASE)
+_TALKED_OF = re.compile(r"\b(?:talks|negotiations|negotiating)\s+(?:on|over|for|towards?)\s+(?:(?:a|an)\s+)?(?:new\s+)?\Z",
+                        re.IGNORECASE)
 # "once a peace treaty was signed", "until a treaty is concluded": a treaty waited for, not signed.
 _AWAITED = re.compile(r"\b(?:once|if|unless|until|till)\s+(?:an?|the)\s+[^,.;]{0,40}?\b(?:was|is|were|are|would be|be|"
                       r"has been|had been)\s+(?:signed|concluded|ratified)\b", re.IGNORECASE)
@@ -201,7 +206,8 @@ def extract(doc: Doc) -> tuple[Agreement, ...]:
                      text, re.IGNORECASE) or len(parties) == 2:
             parties = doc.sides
         for start, end, name, subject in sorted(mentions):
-            if _inside_parentheses(text, start) or _AWAITED.search(text, max(0, start - 60), end + 40):
+            if _inside_parentheses(text, start) or _AWAITED.search(text, max(0, start - 60), end + 40) \
+                    or _NEVER_SIGNED.match(text, end) or _TALKED_OF.search(text, max(0, start - 40), start):
                 continue
             described = text[start:end]
             # "The new agreement, spanning 4 years, …" adds to the agreement before it.
