@@ -24,6 +24,11 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     ("Kenya–Somalia relations",
      "Jomo Kenyatta and Somalia's prime minister, Mohamed Ibrahim Egal, signed a memorandum in October 1967.",
      "Mohamed Ibrahim Egal", "SOM"),
+    # the side in a compound that was beaten is the other's (invented)
+    ("Spain–United Kingdom relations",
+     "Horatio Nelson destroyed a Franco-Spanish fleet at Trafalgar on 21 October 1805.", "Horatio Nelson", "GBR"),
+    # a Vietnamese dynasty is Vietnam's (invented)
+    ("Thailand–Vietnam relations", "The Tây Sơn general Nguyễn Huệ destroyed it in January 1785.", "Nguyễn Huệ", "VNM"),
     # a third country's word: the person acted for it
     ("Ethiopia–Somalia relations",
      "Talks mediated by Turkish President Recep Tayyip Erdoğan led to the Ankara Declaration of 11 December 2024.",

@@ -368,9 +368,11 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         for c in find_countries(m.group(1)):
             if c.iso3 in sides:
                 return doc.other(c.iso3), SAID
-    if (m := _BEAT_AFTER.match(after)) and (c := find_countries(m.group(1))) and c[0].span[0] == 0 \
-            and c[0].iso3 in sides:
-        return doc.other(c[0].iso3), SAID
+    if (m := _BEAT_AFTER.match(after)) and (c := find_countries(m.group(1))) and c[0].span[0] == 0:
+        # ("destroyed a Franco-Spanish fleet": the side in the compound was beaten, whichever comes first)
+        beaten = {x.iso3 for x in c if x.iso3 in sides and (x is c[0] or "-" in m.group(1)[:x.span[0]])}
+        if len(beaten) == 1:
+            return doc.other(beaten.pop()), SAID
     if m := _UNDER_BEFORE.search(before):  # ("Venezuela seceded from Gran Colombia in 1830 under X": not the one left)
         c = [x for x in find_countries(m.group(1)) if not _OPPOSED.search(m.group(1), max(0, x.span[0] - 40), x.span[0])
              and not (x.kind == "capital" and _PLACE_BEFORE.search(before[:m.start(1) + x.span[0]]))]
