@@ -27,6 +27,10 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     # the side in a compound that was beaten is the other's (invented)
     ("Spain–United Kingdom relations",
      "Horatio Nelson destroyed a Franco-Spanish fleet at Trafalgar on 21 October 1805.", "Horatio Nelson", "GBR"),
+    # an heir set beside his name; one who fled to a side is of the other (invented)
+    ("Spain–United Kingdom relations", "Philip, the heir to the Spanish throne, married Mary I at Winchester in 1554.",
+     "Philip", "ESP"),
+    ("Brazil–Uruguay relations", "After the coup of 1964 Leonel Brizola fled to Uruguay.", "Leonel Brizola", "BRA"),
     # a Vietnamese dynasty is Vietnam's (invented)
     ("Thailand–Vietnam relations", "The Tây Sơn general Nguyễn Huệ destroyed it in January 1785.", "Nguyễn Huệ", "VNM"),
     # a third country's word: the person acted for it

@@ -52,7 +52,8 @@ _TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>{_NAME})")
 # Some patterns end with words most sentences lack; that end, searched alone, rules them out cheaply
 # (see _GATES below).
 _APPOSITIVE_END = (r",\s+(?:the\s+|a\s+|then\s+)?(?P<adj>[A-Z][\w-]+\s+)?(?P<title>ambassador|envoy|president|"
-                   r"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor)\b")
+                   r"prime minister|king|minister|foreign minister|leader|general|premier|consul|diplomat|chancellor|heir|"
+                   r"crown prince)\b")
 _APPOSITIVE = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE_END}")
 # "The current President, Vladimir Putin, paid a visit"
 _TITLE_APPOSITIVE = re.compile(rf"\b(?P<title>{_TITLES}),\s+(?P<name>{_NAME}),")
@@ -66,7 +67,7 @@ _AGENT_VERBS = (r"(?:views|argued|wrote|said|stated|visited|met|led|underlined|d
                 r"expelled|recalled|apologi[sz]ed|sent|told|warned|threatened|returned|arrived|landed|"
                 r"commanded|founded|negotiated|exchanged|established|opened|closed|withdrew|destroyed|sailed|swore|"
                 r"presented|reached|crossed|captured|conquered|annexed|occupied|besieged|defeated|mediated|ceded|"
-                r"surrendered|abdicated|seized|proclaimed|appointed|deposed)")
+                r"surrendered|abdicated|seized|proclaimed|appointed|deposed|fled|married)")
 _AGENT = re.compile(
     rf"(?P<name>{_NAME_WORD}\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,2}}),?\s+"
     rf"{_AGENT_VERBS}\b"
@@ -315,7 +316,8 @@ _TITLED_AFTER = re.compile(r",?\s+(?:the\s+|then\s+|as\s+)?([A-Z][\w-]+)\s+(?:am
                            r"Prime Minister|prime minister|King|leader|minister|diplomat|representative|Ambassador|"
                            r"President)")
 _VISITED = re.compile(r"[^.;]{0,40}?\b(?:visited|paid (?:a|an|their|his|her) (?:\w+ ){0,2}?visits? to|travelled to|traveled to|"
-                      r"went to|sailed to|presented (?:his|her) credentials (?:in|to))\s+(?:the\s+)?"
+                      r"went to|sailed to|fled to|escaped to|went into exile in|presented (?:his|her) credentials (?:in|to))"
+                      r"\s+(?:the\s+)?"
                       r"([A-Z][\w ]+)")
 _RULED_AFTER = re.compile(r"\s*(?:'s|’s|')?\s*(?:regime|government|administration|mismanagement|successor|return)")
 # "the Treaty of Friendship, Commerce and Navigation": the words after such a head are the thing's name.
