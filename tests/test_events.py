@@ -393,3 +393,17 @@ def test_after_a_colon_a_full_clause_with_its_own_time_is_an_act_of_its_own() ->
     found = events("Georgia–Russia relations",
                    "Talks began in 2012, and trade resumed: Russia lifted its wine embargo the following year.")
     assert not any(evidence == "trade resumed" for *_, evidence in found), found
+
+
+def test_a_sentence_that_answers_the_act_before_it_takes_its_time() -> None:
+    # Invented: the answers have no time of their own and the act's date closes its sentence.
+    found = events("Canada–Mexico relations",
+                   "Citing a surge in refugee claims, Canada imposed visas on Mexican visitors on July 13, 2009. Mexico "
+                   "called the measure unfriendly. It retaliated by requiring visas of Canadian officials.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found] == [
+        ("2009-07-13", "Citing"), ("2009-07-13", "Mexico"), ("2009-07-13", "It")], found
+    # A sentence that only names the act again, to say what came of it, is no answer.
+    found = events("Laos–Vietnam relations",
+                   "After years of raids on its western frontier, the Vietnamese army invaded Laos in the 1680s. "
+                   "However, the Vietnamese invasion damaged Laos heavily.")
+    assert len(found) == 1, found

@@ -169,6 +169,36 @@ def _inherited(carried: TimeExpr, reading, clause_text: str, bilateral: Callable
     return carried
 
 
+# A sentence that answers the act told just before it: "Canada imposed visas … on July 13, 2009. Mexico called the
+# measure unfriendly. It retaliated by requiring visas of Canadian officials."
+_ANSWERS = re.compile(
+    r"\b(?:retaliat(?:ed|ing|ion)|respond(?:ed|ing)|in\s+response|repl(?:ied|ying)|answered|in\s+reply|in\s+kind)\b|"
+    r"\b(?:called|condemned|critici[sz]ed|protested|denounced|welcomed|rejected|regretted|accepted|revoked|reversed)\s+"
+    r"(?:the|this|that|these)\s+(?:[\w-]+\s+)?(?:measures?|move|decision|steps?|ban|arrests?|expulsions?|closure|"
+    r"attacks?|law|ruling|verdict|sanctions|incident|killings?|remarks|statement|raids?|strikes?|annexation|invasion|"
+    r"embargo|requirement|tariffs?)\b", re.IGNORECASE)
+
+
+def _answered(doc: Doc, tl: Timeline) -> list[TimeExpr | None]:
+    """For each sentence with no time of its own that answers the one before it (see _ANSWERS), the time of the
+    act it answers: the last dated sentence's of the paragraph, through a chain of such answers."""
+    out: list[TimeExpr | None] = []
+    last: TimeExpr | None = None
+    for i, s in enumerate(doc.sentences):
+        if i and doc.sentences[i - 1].block != s.block:
+            last = None
+        times = [t for t in tl.resolved(i) if t.start is not None]
+        if times:
+            out.append(None)
+            last = base(best(times))
+        elif last is not None and _ANSWERS.search(s.text):
+            out.append(last)
+        else:
+            out.append(None)
+            last = None
+    return out
+
+
 def _carried(doc: Doc, tl: Timeline, i: int) -> TimeExpr | None:
     """The time sentence ``i`` may inherit: its paragraph's so far, else its section heading's."""
     s = doc.sentences[i]
@@ -186,10 +216,13 @@ def _years(expr: TimeExpr) -> int:
 
 def extract(doc: Doc) -> tuple[Event, ...]:
     tl = timeline(doc.sentences, doc.context)
+    answered = _answered(doc, tl)
     events: list[Event] = []
     for i, sentence in enumerate(doc.sentences):
         times = tl.resolved(i)
         carried = _carried(doc, tl, i)
+        answer = carried is None and answered[i] is not None  # (dated by the act it answers: see below)
+        carried = carried or answered[i]
         if carried is None and all(t.start is None for t in times):
             continue  # no time of its own nor one to inherit: none of its clauses can be dated
         clauses = split(sentence.text, times, has_cue)
@@ -241,7 +274,9 @@ def extract(doc: Doc) -> tuple[Event, ...]:
                         # "…of 1768–1774 | ended with the Treaty of Küçük Kaynarca": when the war ended
                         when = replace(when, start=when.end, kind="point")
                 elif not siblings:  # (then ``carried`` is a time: see above)
-                    when = _inherited(carried, reading, blanked, partial(places.may_inherit, clause.start))
+                    # (an answer is dated by what it answers, whoever its subject: "It retaliated by …")
+                    sided = (lambda: True) if answer else partial(places.may_inherit, clause.start)
+                    when = _inherited(carried, reading, blanked, sided)
             if when is None:
                 continue
             if not reading.strong and _STATE.match(blanked):
