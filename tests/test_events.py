@@ -407,3 +407,15 @@ def test_a_sentence_that_answers_the_act_before_it_takes_its_time() -> None:
                    "After years of raids on its western frontier, the Vietnamese army invaded Laos in the 1680s. "
                    "However, the Vietnamese invasion damaged Laos heavily.")
     assert len(found) == 1, found
+
+
+def test_an_answer_after_a_semicolon_and_more_of_the_same_act_are_events_of_their_own() -> None:
+    # Invented.
+    found = events("Spain–United Kingdom relations",
+                   "In July 2013 Gibraltar dropped some 70 concrete blocks into the bay; Spain answered with "
+                   "hours-long checks at the border. He also cut its telephone links.")
+    assert [(start, evidence.split()[0]) for start, _, _, evidence in found] == [
+        ("2013-07", "Spain"), ("2013-07", "He")], found
+    found = events("Egypt–Saudi Arabia relations",
+                   "Mohammed bin Salman visited Cairo in October 2024, when he and Sisi signed a protocol on trade.")
+    assert [evidence.split()[0] for *_, evidence in found] == ["Mohammed", "when"], found

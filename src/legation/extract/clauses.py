@@ -25,8 +25,9 @@ _CONJ = re.compile(
     re.IGNORECASE,
 )
 # A relative clause with a time of its own is an event of its own ("…, which were withdrawn in 1963").
-_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whom|whose)\b)|\s(?=whom\s+(?:it|they)\s)",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?=(?:which|where|when|whereupon|who|whom|whose)\b)", re.IGNORECASE)
+# "…expelled 45 Russian diplomats whom it accused of spying": without a comma (searched only where " whom " is).
+_WHOM = re.compile(r"\s(?=whom\s+(?:it|they)\s)", re.IGNORECASE)
 # ", and met Atatürk": a second verb of the same subject, without a time of its own, is the same occasion.
 _SAME_SUBJECT = re.compile(r"and\s+(?:then\s+|also\s+|later\s+)?(?-i:met|held|signed|visited|discussed|toured|"
                            r"addressed|attended|received|laid)\b")
@@ -66,7 +67,10 @@ _WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i
 _PLACE_RELATIVE = re.compile(r"(?:where|whereupon)\b", re.IGNORECASE)
 # "Rouhani returned the visit in March 2014, when the two governments signed a memorandum": the occasion's
 # relative clause, with both sides acting, reports an act of its own (not one of decades: a state).
-_OCCASION_RELATIVE = re.compile(r"when\s+(?:the\s+two|both)\b", re.IGNORECASE)
+_OCCASION_RELATIVE = re.compile(r"when\s+(?:the\s+two|both\b|(?:he|she|they)\s+and\s+(?-i:[A-Z]))", re.IGNORECASE)
+# "…; Spain answered with hours-long checks at the border": a part whose subject answers the act before it.
+_ANSWER_OPENS = re.compile(r"(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*\s+(?:answered|retaliated|responded|"
+                           r"replied|reacted)\b")
 # "of 1772, 1793 and 1795", "In 2017 and 2018": one list of years, not two clauses.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 # "over Nakhchivan, Zangezur and Karabakh": a comma inside a list of names.
@@ -206,7 +210,8 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             # one reports an act and says when. (Each part runs to the next semicolon.)
             a, b = text.rfind(";", 0, m.start()) + 1, text.find(";", m.end())
             b = len(text) if b < 0 else b
-            if (timed(a, m.start()) and has_cue(text[a:m.start()])) or (timed(m.end(), b) and has_cue(text[m.end():b])):
+            if (timed(a, m.start()) and has_cue(text[a:m.start()])) or (timed(m.end(), b) and has_cue(text[m.end():b])) \
+                    or (timed(a, m.start()) and _ANSWER_OPENS.match(text, m.end()) and has_cue(text[m.end():b])):
                 cuts.add((m.start(), m.end()))
     # "Siamese armies defeated him, razed Vientiane the following year and …": a verb of the same subject with a
     # time of its own, after a part with none, is another occasion.
@@ -240,7 +245,10 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
     for m in (_ENDED_WITH.finditer(text) if _ENDING_WORDS.search(text) else ()):
         if ok(m) and timed(0, m.start()) and has_cue(text[:m.start()]):  # (the war has a time of its own)
             cuts.add((m.start(), m.end()))
-    for m in _RELATIVE.finditer(text):
+    relatives = list(_RELATIVE.finditer(text))
+    if " whom " in text:
+        relatives = sorted(relatives + list(_WHOM.finditer(text)), key=lambda m: m.start())
+    for m in relatives:
         # The relative clause runs to the next comma: "X, which ruled India, was attacked …" is embedded.
         nxt = min([c.start() for c in _PUNCT.finditer(text[m.end():])] + [len(text) - m.end()]) + m.end()
         right = text[m.end():nxt]

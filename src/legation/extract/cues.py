@@ -56,10 +56,10 @@ CUES: tuple[Cue, ...] = (
     # Crossings restricted or slowed, links cut: "restricted traffic at the frontier", "cut its telephone and ferry
     # links", "hours-long checks at the border".
     _cue(r"\brestrict(?:ed|s|ing)\s+(?:[\w-]+\s+){0,2}?(?:traffic|trade|access|imports|exports|travel|movement|crossings?|"
-         r"flights|fishing)\b|\b(?:checks|controls|inspections)\s+(?:at|on)\s+the\s+(?:border|frontier|crossing)\b",
+         r"flights|fishing)\b|\bchecks\s+(?:at|on)\s+the\s+(?:border|frontier|crossing)\b",
          "SANCTION", "COERCE"),
     _cue(r"\bcut\s+(?:[\w-]+\s+){0,4}?(?:links|connections|communications)\b", "SANCTION"),
-    _cue(r"\b(?:announced|reached|struck|concluded|clinched)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|"
+    _cue(r"\b(?:announced|reached|struck|clinched)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|"
          r"settlement)\b", "AGREE"),
     # Debt written off is aid given up ("cancelled … debt" is no cancelled agreement: read first).
     _cue(r"\b(?:wr(?:ote|ites?|itten|iting)\s+off|cancel(?:l?ed|s|ling)|forg(?:ave|ive|iven|iving))\b[^.;]{0,60}?\bdebts?\b",
@@ -104,7 +104,8 @@ CUES: tuple[Cue, ...] = (
     # Territory taken ("Russia took about 62% of its territory"), a territory left to the other by a treaty.
     _cue(r"\btook\s+(?:(?:about|some|nearly|over|almost)\s+)?(?:[\d.]+%|half|a\s+third|two-thirds|most|much|part|parts)\s+of\s+"
          r"(?:its|their|the)\s+(?:[\w-]+\s+)?(?:territory|lands?|provinces|regions|coast)\b", "COERCE"),
-    _cue(r"\b(?-i:Treaty|Truce|Peace|Agreement|Convention|Protocol|Accords?)\s+of\s+(?-i:[A-Z])[\w'’-]+"
+    # (Treaties, truces and peaces only: "Convention", "Protocol", "Agreement" would try it at every "con…", "pro…".)
+    _cue(r"\b(?-i:Treaty|Truce|Peace)\s+of\s+(?-i:[A-Z])[\w'’-]+"
          r"(?:\s+(?-i:[A-Z])[\w'’-]+)*(?:\s+of)?\s+(?:\d{4}\s+)?(?:left|gave|ceded|fixed|confirmed|restored|recogni[sz]ed|"
          r"granted|awarded|divided|transferred)\b", "AGREE", "CONCEDE"),
     # A dispute put to a court or an arbitrator; a territory shared out; an organisation founded together.
@@ -246,7 +247,7 @@ CUES: tuple[Cue, ...] = (
          r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
          r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|behead(?:ed|ing)|"
-         r"captur(?:ed|e)|suppress(?:ed|ion)|crush(?:ed|ing)|(?:was|were|been)\s+exiled|exiled\s+(?:to|the|him|her|them)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
+         r"captur(?:ed|e)|suppress(?:ed|ion)|crush(?:ed|ing)|(?:(?<=was )|(?<=were )|(?<=been ))exiled|exiled\s+(?:to|the|him|her|them)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
          r"ordered\b[^.;]{0,40}\bto (?:compensate|pay)|partitions?|persecut(?:ed|ion|ing)|forc(?:ed|ing)|"
          r"turned back|pushed back|vassals?|vassalage|suzerainty|tributar(?:y|ies)|tribute|(?:labou?r|prison|internment)"
          r" camps?|interned|internment)\b", "COERCE"),
@@ -361,12 +362,13 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\breturned\s+(?:the\s+(?:visit|gesture)\b|for\s+(?:an?\s+)?(?:\w+\s+)?visit\b)|\breturned(?=\s*(?:[,.;]|\Z|with\b|"
          r"to\s+(?:open|attend|inaugurate|sign|address|hold|meet)\b))",
          "CONSULT", mode="visit"),
+    # (The army before the verb in look-behinds: the cue is tried where "moved" stands, not at every "for…" word.)
     _cue(r"\bmov(?:ed|es|ing)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|units|tanks|warships)\b|"
-         r"\b(?:troops|forces|soldiers|units|tanks|warships|armies|columns)\s+(?:\w+\s+)?mov(?:ed|ing)\s+(?:toward|towards|"
-         r"into|on|up\s+to|closer\s+to)\b", "MOBILIZE", "THREATEN"),
+         r"\b(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=units )|(?<=tanks )|(?<=warships )|(?<=armies )|(?<=columns ))"
+         r"mov(?:ed|ing)\s+(?:toward|towards|into|on|up\s+to|closer\s+to)\b", "MOBILIZE", "THREATEN"),
     _cue(r"\b(?:settled|resolved|returning|returned(?!\s+to\s+(?:power|office)\b))\b", "CONCEDE", "AGREE", strong=False),
     _cue(r"\b(?:gave in|give in|gives in|backed down|relented|gave up\s+(?:(?:its|their|the)\s+)?(?-i:[A-Z]))|"
-         r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|\b(?:was|were)\s+lifted\b|"
+         r"\blift(?:ed|s|ing)\s+(?:it|them|the|its|their)\b|\b(?:(?<=was )|(?<=were ))lifted\b|"
          r"\b(?:was|were)\s+(?:re)?joined\s+to\b",
          "CONCEDE", "AGREE"),
     _cue(r"\bgrant(?:ed|s|ing)\s+(?:\w+\s+){0,2}?(?:autonomy|independence|self-rule|self-government|sovereignty|home rule|"

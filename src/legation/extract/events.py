@@ -176,7 +176,9 @@ _ANSWERS = re.compile(
     r"\b(?:called|condemned|critici[sz]ed|protested|denounced|welcomed|rejected|regretted|accepted|revoked|reversed)\s+"
     r"(?:the|this|that|these)\s+(?:[\w-]+\s+)?(?:measures?|move|decision|steps?|ban|arrests?|expulsions?|closure|"
     r"attacks?|law|ruling|verdict|sanctions|incident|killings?|remarks|statement|raids?|strikes?|annexation|invasion|"
-    r"embargo|requirement|tariffs?)\b", re.IGNORECASE)
+    r"embargo|requirement|tariffs?|plot|coup|bombings?|shootings?|massacre|crackdown)\b|"
+    # "He also cut its telephone and ferry links": more of the act just told, by its actor.
+    r"^\W*(?:He|She|It|They)\s+also\b", re.IGNORECASE)
 
 
 def _answered(doc: Doc, tl: Timeline) -> list[TimeExpr | None]:
