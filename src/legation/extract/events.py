@@ -223,7 +223,7 @@ def extract(doc: Doc) -> tuple[Event, ...]:
     for i, sentence in enumerate(doc.sentences):
         times = tl.resolved(i)
         carried = _carried(doc, tl, i)
-        answer = carried is None and answered[i] is not None  # (dated by the act it answers: see below)
+        answer = answered[i] is not None  # (dated by the act it answers, whoever its subject: see below)
         carried = carried or answered[i]
         if carried is None and all(t.start is None for t in times):
             continue  # no time of its own nor one to inherit: none of its clauses can be dated
