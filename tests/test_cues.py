@@ -387,6 +387,27 @@ from legation.extract.cues import has_cue, read_clause
     ("Siad Barre publicly renounced Somalia's claims on Kenyan territory", {"CONCEDE"}),
     ("the caretaker government called the terms onerous", {"ACCUSE"}),
     ("Pham Van Dong toured the ASEAN capitals", {"CONSULT"}),
+    # laws struck down or sanctioned, terms come to, a union ended, a king elected
+    ("the law was struck down by the Constitutional Court", {"REJECT"}),
+    ("whose laws Ferdinand V sanctioned", {"SUPPORT"}),
+    ("Franz Joseph came to terms with the Hungarian leader Ferenc Deák", {"AGREE"}),
+    ("the Hungarian government ended the union", {"REJECT"}),
+    ("part of the nobility elected the Habsburg archduke Ferdinand as king", {"SUPPORT"}),
+    ("the General Court dismissed the suit", {"REJECT"}),
+    # ties broken in the passive, an envoy unwelcome, legitimacy questioned, a step called regrettable
+    ("and diplomatic relations were broken off", {"SANCTION"}),
+    ("the Peruvian Congress declared him persona non grata", {"SANCTION"}),
+    ("Gustavo Petro questioned the legitimacy of the government", {"ACCUSE"}),
+    ("the Swedish government called it regrettable", {"PROTEST"}),
+    # armies massed, led across, landed; a land overrun; checks on a border; deportations; a fence dismantled
+    ("the Taliban massed some 70,000 troops on the border", {"MOBILIZE"}),
+    ("Swedish armies overran Jutland", {"ASSAULT"}),
+    ("Charles X Gustav led his army across the frozen Belts", {"MOBILIZE"}),
+    ("a Danish army landed in Scania", {"ASSAULT"}),
+    ("Denmark answered with spot checks on its German border", {"SANCTION"}),
+    ("Iran stepped up deportations", {"COERCE"}),
+    ("Hungary began to dismantle the electric fence", {"COOPERATE"}),
+    ("but kept restrictions on Hungarian workers", {"SANCTION"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -408,6 +429,8 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("let it be known that talks were over", "SUPPORT"),
     ("Andreas Papandreou's government ended the state of war", "ASSAULT"),
     ("in 2009 it welcomed the defeat of the Tamil Tigers", "ASSAULT"),
+    ("the law was struck down by the Constitutional Court", "ASSAULT"),
+    ("whose laws Ferdinand V sanctioned", "SANCTION"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

@@ -419,3 +419,11 @@ def test_an_answer_after_a_semicolon_and_more_of_the_same_act_are_events_of_thei
     found = events("Egypt–Saudi Arabia relations",
                    "Mohammed bin Salman visited Cairo in October 2024, when he and Sisi signed a protocol on trade.")
     assert [evidence.split()[0] for *_, evidence in found] == ["Mohammed", "when"], found
+
+
+def test_a_relative_clause_in_which_a_government_calls_the_act_something_is_an_act_of_its_own() -> None:
+    # Invented.
+    found = events("Denmark–Sweden relations",
+                   "In 2019 Denmark brought back checks on its Swedish border, which the Swedish government called "
+                   "regrettable.")
+    assert [evidence.split()[0] for *_, evidence in found] == ["In", "which"], found

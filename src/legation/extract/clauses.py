@@ -57,7 +57,8 @@ _WHO = re.compile(r"who\s+(?-i:[a-z]+ed|signed|met|sent|made|took|gave|held|won|
 # "…called for unification, which Tehran denounced": a relative clause in which another party answers the
 # act (rejects, condemns, accepts, pays …) reports an act of its own; so does one in which the party just
 # named answers ("an investigation blamed North Korea, which denied responsibility").
-_WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*\s+(?-i:denounced|"
+_WHICH_SUBJECT = re.compile(r"which\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+))*"
+                            r"(?:\s+(?:government|authorities|foreign\s+ministry))?\s+(?-i:called|denounced|"
                             r"condemned|rejected|refused|protested|opposed|critici[sz]ed|denied|disputed|contested|"
                             r"resisted|ignored|vetoed|welcomed|accepted|recogni[sz]ed|endorsed|backed|supported|"
                             r"approved|ratified|paid)\b|which\s+(?:later\s+|flatly\s+|promptly\s+)?(?-i:denied|rejected|"

@@ -33,7 +33,7 @@ AFTER_A_NAME = "(?:" + "|".join(f"(?<=(?-i:[A-Z])[a-z]{{{n}}} )" for n in range(
 # Verb forms: "sign(s|ed|ing)". Order: specific phrases before single words.
 CUES: tuple[Cue, ...] = (
     # A court or tribunal's ruling upholds one side's claim and rejects the other's.
-    _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|"
+    _cue(r"\b(?:court|tribunal|arbitrat(?:ion|ors?)|ICJ|judges?)\b[^.;]{0,60}?\b(?:ruled|rules|ordered|awarded|found|dismissed|"
          r"decided|upheld|confirmed|divided|split)\b", "REJECT", "SUPPORT"),
     # Leave given to the other side's people or craft ("allowed the opposition parties to meet there", "let the
     # aircraft land"): read before the words of what they were let do.
@@ -48,6 +48,26 @@ CUES: tuple[Cue, ...] = (
          r"garrison|base|stronghold|province|provinces)\b", "ASSAULT", "COERCE"),
     _cue(r"\bhelp(?:ed|ing)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:side|government|regime|rebels|insurgents|"
          r"guerrillas|resistance|army|forces|king|party|movement)\b", "SUPPORT", "AID"),
+    # A law struck down is rejected, not attacked; laws sanctioned by a king are approved; terms come to are agreed.
+    _cue(r"\bstruck\s+down\b", "REJECT"),
+    _cue(r"\b(?:laws?|reforms?|constitution|statutes?)\b[^.;]{0,30}?\bsanctioned\b", "SUPPORT", "CONCEDE"),
+    _cue(r"\bcame\s+to\s+terms\b", "AGREE", "CONCEDE"),
+    _cue(r"\bend(?:ed|ing)\s+the\s+(?:personal\s+|real\s+|dual\s+)?union\b", "REJECT", "RETREAT"),
+    _cue(r"\belected\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+)?(?:king|queen|emperor|ruler|prince|sovereign)\b", "SUPPORT"),
+    # Ties broken in the passive; an envoy declared unwelcome; legitimacy questioned.
+    _cue(r"\b(?:relations|ties)\s+(?:were|was)\s+(?:\w+\s+)?(?:broken\s+off|severed|cut|suspended|frozen)\b",
+         "SANCTION", mode="break"),
+    _cue(r"\bpersona\s+non\s+grata\b", "SANCTION", "REJECT"),
+    _cue(r"\bquestion(?:ed|ing|s)\s+(?:the\s+)?(?:legitimacy|legality|validity)\b", "ACCUSE", "REJECT"),
+    # Armies massed, led across or into, landed; a land overrun; fences dismantled.
+    _cue(r"\bmass(?:ed|ing)\s+(?:[\w,]+\s+){0,3}?(?:troops|forces|soldiers|tanks|units|warships)\b", "MOBILIZE",
+         "THREATEN"),
+    _cue(r"\bover(?:ran|run|running)\b", "ASSAULT", "COERCE"),
+    _cue(r"\bled\s+(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+)?(?:army|armies|troops|forces|fleet)\s+(?:across|into|"
+         r"against|through|over)\b", "MOBILIZE", "ASSAULT"),
+    _cue(r"\b(?:(?<=army )|(?<=armies )|(?<=fleet ))landed\b", "ASSAULT"),
+    _cue(r"\bdismantl(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:fence|barrier|wall|checkpoints?|installations)\b",
+         "COOPERATE", "RETREAT"),
     # Royal marriages between the two houses; a fleet scattered.
     _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
     _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),
@@ -56,7 +76,8 @@ CUES: tuple[Cue, ...] = (
     # Crossings restricted or slowed, links cut: "restricted traffic at the frontier", "cut its telephone and ferry
     # links", "hours-long checks at the border".
     _cue(r"\brestrict(?:ed|s|ing)\s+(?:[\w-]+\s+){0,2}?(?:traffic|trade|access|imports|exports|travel|movement|crossings?|"
-         r"flights|fishing)\b|\bchecks\s+(?:at|on)\s+the\s+(?:border|frontier|crossing)\b",
+         r"flights|fishing)\b|\bchecks\s+(?:at|on|along)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:border|frontier|crossing)s?\b|"
+         r"\b(?:kept|maintained)\s+restrictions\b",
          "SANCTION", "COERCE"),
     _cue(r"\bcut\s+(?:[\w-]+\s+){0,4}?(?:links|connections|communications)\b", "SANCTION"),
     _cue(r"\b(?:announced|reached|struck|clinched)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|"
@@ -130,7 +151,8 @@ CUES: tuple[Cue, ...] = (
     # (Read before the act called so: "called the arrest politically motivated".)
     _cue(r"\bcalled\s+(?:[\w'’-]+\s+){1,4}?(?:an?\s+)?(?:[\w-]+\s+)?(?:attack|aggression|provocation|threat|"
          r"occupation|violation)\b|\bcalled\s+(?:the|this|that|it|its|their)\s+(?:[\w-]+\s+){0,2}?(?:unfriendly|"
-         r"politically\s+motivated|onerous|humiliating|excessive)\b", "ACCUSE", "PROTEST"),
+         r"politically\s+motivated|onerous|humiliating|excessive)\b|\bcalled\s+(?:it\s+)?(?:regrettable|deplorable|unacceptable)\b",
+         "ACCUSE", "PROTEST"),
     # Privileges or rights withdrawn are a sanction; construction halted is a step back.
     _cue(r"\bwithdr(?:ew|awn|aw|awing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:privileges|rights|residency|"
          r"work\s+permits|visas|accreditation|recognition|concessions)\b", "SANCTION", "COERCE"),
@@ -244,7 +266,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
     _cue(r"\b(?:occup(?:y|ied|ies|ation)|annex(?:ed|ation)|arrest(?:s|ed)?|detain(?:ed|s)?|seiz(?:e|ed|ure)|"
-         r"deport(?:ed|ation|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
+         r"deport(?:ed|ations?|ing)?|revok(?:ed|es|ing)|satellite|install(?:ed|ing)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:government|regime|Republic|"
          r"ruler|king|puppet)|coups?(?: d'[ée]tat)?|overthr(?:ew|own|ow|owing)|extend(?:ed|ing)?\s+(?:\w+\s+)?rule|"
          r"restor(?:e|ed|ing)\s+(?:its|their)\s+(?:\w+\s+)?(?:rule|control|authority)|sentenc(?:ed|es)|imprison(?:ed|ment)|colonized|colonised|executed|execution|behead(?:ed|ing)|"
          r"captur(?:ed|e)|suppress(?:ed|ion)|crush(?:ed|ing)|(?:(?<=was )|(?<=were )|(?<=been ))exiled|exiled\s+(?:to|the|him|her|them)|blockad(?:e|ed|ing)|confiscat(?:ed|ion)|expropriat(?:ed|ion)|nationali[sz](?:ed|ation)|"
