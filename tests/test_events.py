@@ -427,3 +427,10 @@ def test_a_relative_clause_in_which_a_government_calls_the_act_something_is_an_a
                    "In 2019 Denmark brought back checks on its Swedish border, which the Swedish government called "
                    "regrettable.")
     assert [evidence.split()[0] for *_, evidence in found] == ["In", "which"], found
+
+
+def test_a_capital_that_acts_is_its_side() -> None:
+    # Invented: "Vienna protested" opens with the side's government, as "Austria protested" would.
+    found = events("Austria–Hungary relations",
+                   "The plebiscite was held in Sopron in December 1921. Vienna protested that the vote had been rigged.")
+    assert any(evidence.startswith("Vienna protested") and start == "1921-12" for start, *_, evidence in found), found

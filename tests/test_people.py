@@ -31,6 +31,9 @@ def people(title: str, sentence: str) -> dict[str, str | None]:
     ("Spain–United Kingdom relations", "Philip, the heir to the Spanish throne, married Mary I at Winchester in 1554.",
      "Philip", "ESP"),
     ("Brazil–Uruguay relations", "After the coup of 1964 Leonel Brizola fled to Uruguay.", "Leonel Brizola", "BRA"),
+    # an invader of one side is of the other, unless the table of leaders knows him as a third's (invented)
+    ("Afghanistan–Iran relations", "His son Mahmud Hotaki invaded Persia in 1722.", "Mahmud Hotaki", "AFG"),
+    ("China–South Korea relations", "Toyotomi Hideyoshi invaded Korea in 1592.", "Toyotomi Hideyoshi", "JPN"),
     # a Vietnamese dynasty is Vietnam's (invented)
     ("Thailand–Vietnam relations", "The Tây Sơn general Nguyễn Huệ destroyed it in January 1785.", "Nguyễn Huệ", "VNM"),
     # a third country's word: the person acted for it

@@ -468,3 +468,8 @@ def test_the_word_before_a_number_is_what_the_expression_found(before):
     """_prev_word replaced a search with ``([A-Za-z][\\w.]*)\\s*$``; it must find the same word."""
     m = re.search(r"([A-Za-z][\w.]*)\s*$", before)
     assert _prev_word(before) == (m.group(1) if m else None)
+
+
+def test_a_year_before_a_state_that_won_something_is_no_amount() -> None:
+    assert find_quantities("In the revolution of 1848 Hungary won a responsible government.") == []
+    assert [q.unit for q in find_quantities("The loan was 5000 Korean won.")] == ["KRW"]

@@ -73,6 +73,8 @@ _NOT_UNTIL = re.compile(r"\b(?P<not>not|never)\b[^,;]{0,60}?\b(?:until|till)\b",
 # Words by which a clause speaks of both sides at once.
 _JOINT = re.compile(r"\b(?:both|they|their|them|each other|one another|mutual|bilateral|two (?:countries|nations|"
                     r"states|sides|governments)|neighbou?ring countries)\b", re.IGNORECASE)
+# A past-tense verb right after a capital: the capital names the government acting ("Vienna protested").
+_ACTED = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?-i:[a-z]+ed)\b")
 _NAMES_A_WAR = re.compile(r"\b(?:war|invasion|crisis|conflict|revolution)\b", re.IGNORECASE)
 
 
@@ -114,9 +116,11 @@ class _Places:
         return next((c.name for c, (x, y) in self.cities if a <= x and y <= b), None)
 
     def subject_side(self, a: int) -> bool:
-        """True when the clause at ``a`` opens with a side's name: "Qatar rejected the demands"."""
-        return any(m.iso3 in self.sides and m.kind != "capital" and self.text[a:m.span[0]].strip(" ,").casefold()
-                   in ("", "the", "and") for m in self.countries if m.span[0] >= a)
+        """True when the clause at ``a`` opens with a side's name: "Qatar rejected the demands", or with its capital
+        as the government acting: "Vienna protested that …"."""
+        return any(m.iso3 in self.sides and (m.kind != "capital" or _ACTED.match(self.text, m.span[1]))
+                   and self.text[a:m.span[0]].strip(" ,").casefold() in ("", "the", "and")
+                   for m in self.countries if m.span[0] >= a)
 
     def may_inherit(self, a: int) -> bool:
         """Whether the clause at ``a`` may take its paragraph's time: its sentence names both sides

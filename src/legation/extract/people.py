@@ -294,6 +294,10 @@ _ACTED_ON_BY = re.compile(rf"\b([A-Z][\w-]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join
 # "Horatio Nelson destroyed the Franco-Spanish fleet": one who beat a side's forces fought for the other side.
 _BEAT_AFTER = re.compile(r",?\s+(?:of\s+[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:defeated|destroyed|routed|crushed|repelled|repulsed|sank)\s+(?:the\s+|an?\s+)?"
                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+# "His son Mahmud Hotaki invaded Persia": an invader of one side is of the other, unless known as a third's (asked after
+# the table of leaders: "Toyotomi Hideyoshi invaded Korea" was Japan's).
+_INVADED_AFTER = re.compile(r",?\s+(?:[a-z]+\s+)?(?:invaded|attacked|conquered|besieged|annexed)\s+(?:the\s+|an?\s+)?"
+                            r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 # "Slovak autonomists led by X": the group's country is the leader's.
 _LED_BY = re.compile(r"\b([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){1,3}?(?:led|headed|commanded)\s+by\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w ]*?)\s+and\s+(?:the\s+)?$")
@@ -396,6 +400,9 @@ def _country_for(doc: Doc, text: str, start: int, end: int, title: str | None, n
         return known, KNOWN  # a leader of a third country ("Recep Tayyip Erdoğan" mediating)
     if title and (known := country_of(f"{title} {name}", sides, year)) is not None:
         return known, KNOWN  # "Empress Elizabeth": the empress of that name
+    if (m := _INVADED_AFTER.match(after)) and (c := find_countries(m.group(1))) and c[0].span[0] == 0 \
+            and c[0].iso3 in sides:
+        return doc.other(c[0].iso3), SAID
     if title and (states := _TITLE_STATES.get(title.casefold())):
         hit = [s for s in sides if s in states]
         if len(hit) == 1:

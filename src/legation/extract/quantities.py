@@ -496,7 +496,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit, stop = "barrel/day", end + r.end()
         elif r := _PERCENT.match(rest):
             unit, stop = "percent", end + r.end()
-        elif r := _CURRENCY.match(rest):
+        elif (r := _CURRENCY.match(rest)) and not (yearlike and r.group("adj") and (r.group("cw") or "").lower() == "won"):
+            # ("In the revolution of 1848 Hungary won a responsible government": a year, and the verb)
             unit = _currency(r.group("cw") or r.group("code"), r.group("adj"), text)
             stop = end + r.end()
         elif r := _DISTANCE.match(rest):
