@@ -408,6 +408,14 @@ from legation.extract.cues import has_cue, read_clause
     ("Iran stepped up deportations", {"COERCE"}),
     ("Hungary began to dismantle the electric fence", {"COOPERATE"}),
     ("but kept restrictions on Hungarian workers", {"SANCTION"}),
+    # a step blocked, a port closed to trade, a suit to a court, shelter given, closer ties, coordination, a port opened
+    ("At the NATO summit Greece blocked an invitation to Skopje", {"REJECT"}),
+    ("the government closed the port of Thessaloniki to Macedonian trade", {"SANCTION"}),
+    ("The republic took Greece to the International Court of Justice", {"ACCUSE"}),
+    ("and gave shelter to student activists", {"AID"}),
+    ("it sought closer ties with the junta", {"COOPERATE"}),
+    ("The two armies coordinated operations against rebel camps", {"COOPERATE"}),
+    ("the port of Sittwe built under it was opened on 9 May", {"COOPERATE"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -431,6 +439,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("in 2009 it welcomed the defeat of the Tamil Tigers", "ASSAULT"),
     ("the law was struck down by the Constitutional Court", "ASSAULT"),
     ("whose laws Ferdinand V sanctioned", "SANCTION"),
+    ("The republic took Greece to the International Court of Justice", "ASSAULT"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

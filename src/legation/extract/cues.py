@@ -68,6 +68,16 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\b(?:(?<=army )|(?<=armies )|(?<=fleet ))landed\b", "ASSAULT"),
     _cue(r"\bdismantl(?:e|ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:fence|barrier|wall|checkpoints?|installations)\b",
          "COOPERATE", "RETREAT"),
+    # A step blocked ("Greece blocked an invitation to Skopje"), a port closed to the other's trade: rejection, sanction.
+    _cue(r"\bblock(?:ed|ing|s)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:invitation|membership|accession|"
+         r"entry|bid|talks|resolution|progress|deal|candidacy|negotiations)\b", "REJECT", "SANCTION"),
+    _cue(r"\bclos(?:ed|ing)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?to\s+(?:[\w-]+\s+){0,2}?(?:trade|traffic|shipping|ships|"
+         r"goods|vessels|flights)\b", "SANCTION"),
+    # Shelter given, closer ties sought, operations coordinated.
+    _cue(r"\bgave\s+(?:shelter|refuge|sanctuary|asylum)\b", "AID", "SUPPORT"),
+    _cue(r"\bs(?:ought|eeks?|eeking)\s+(?:closer|better|stronger|warmer)\s+(?:ties|relations|cooperation)\b", "COOPERATE"),
+    _cue(r"\bcoordinat(?:ed|ing)\s+(?:their\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:operations|efforts|patrols|action|"
+         r"policies|positions)\b", "COOPERATE"),
     # Royal marriages between the two houses; a fleet scattered.
     _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
     _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),
@@ -167,7 +177,8 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bkept\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:embassy|embassies|consulates?|missions?|legation|border|borders)\b"
          r"[^.;]{0,40}?\bopen\b", "COOPERATE", "SUPPORT"),
     _cue(r"\bborders?\s+(?:[\w-]+\s+){0,2}?closed\b", "SANCTION", "COERCE"),
-    _cue(r"\bborders?\b[^.;]{0,40}?\b(?:was|were)\s+(?:re-?)?opened\b", "COOPERATE"),
+    _cue(r"\b(?:borders?|port|bridge|crossing|railway|pipeline|highway|road)\b[^.;]{0,40}?\b(?:was|were)\s+(?:re-?)?"
+         r"opened\b", "COOPERATE"),
     # People made to leave: force. Work on a joint project suspended: a step back from it.
     _cue(r"\b(?:had|have)\s+to\s+leave\b", "COERCE"),
     _cue(r"\b(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)|stopp(?:ed|ing))\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?"
@@ -280,7 +291,9 @@ CUES: tuple[Cue, ...] = (
          r"shah|overlordship|suzerainty)\b", "CONCEDE", "COERCE"),
     _cue(r"\b(?:subdu(?:e|ed|es|ing)|russification|germani[sz]ation|magyari[sz]ation|turkification|arabi[sz]ation|"
          r"poloni[sz]ation|sinici[sz]ation)\b", "COERCE"),
-    _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])", "ASSAULT", "COERCE"),
+    # (Not "took Greece to the International Court of Justice": a suit, read below.)
+    _cue(r"\btook\s+(?:the\s+city\s+of\s+)?(?!(?-i:Part|Office|Power)\b)(?-i:[A-Z])[\w-]+\b(?!['’])"
+         r"(?!\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:court|tribunal|arbitration|(?-i:ICJ))\b)", "ASSAULT", "COERCE"),
     _cue(r"\bruled\b(?=\s+(?:over\s+)?(?:much|most|parts?|all|large)\b)", "COERCE"),
     _cue(r"\b(?:was|became|remained|were|became)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?(?:colony|colonies|protectorate)\b",
          "COERCE"),
