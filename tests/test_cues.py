@@ -416,6 +416,14 @@ from legation.extract.cues import has_cue, read_clause
     ("it sought closer ties with the junta", {"COOPERATE"}),
     ("The two armies coordinated operations against rebel camps", {"COOPERATE"}),
     ("the port of Sittwe built under it was opened on 9 May", {"COOPERATE"}),
+    # a side armed, mines laid, transport halted or suspended, objections dropped, a charge dismissed, leave to set up
+    ("Karimov armed the pro-government Popular Front", {"AID"}),
+    ("Uzbekistan laid mines along parts of the border", {"COERCE"}),
+    ("it halted freight trains bound for southern Tajikistan", {"SANCTION"}),
+    ("Air links, suspended in 1992, resumed", {"SANCTION"}),
+    ("and Uzbekistan dropped its objections to Rogun", {"CONCEDE"}),
+    ("Hichilema dismissed the charge", {"REJECT"}),
+    ("Zambia let Joshua Nkomo's ZAPU set up guerrilla camps near Lusaka", {"SUPPORT"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)

@@ -76,6 +76,7 @@ def close(a: float, b: float) -> bool:
     ("a ban that cost growers KSh 4 billion a year", "KSh 4 billion", 4e9, "KES"),
     ("the port was rebuilt for MVR 1.5 million", "MVR 1.5 million", 1.5e6, "MVR"),
     ("fees of 300 million rufiyaa", "300 million rufiyaa", 3e8, "MVR"),
+    ("compensation of ZMW 6 billion", "ZMW 6 billion", 6e9, "ZMW"),
 ])
 def test_money(sentence, text, value, unit):
     q = only(sentence)
@@ -159,6 +160,7 @@ def test_bound_words_are_in_text():
     ("Its meaning was disputed for more than a century.", "more than a century", 100, "year", "lower"),
     ("Talks went on for nearly a decade.", "nearly a decade", 10, "year", "approx"),
     ("Moscow blamed the Germans for half a century.", "half a century", 50, "year", "exact"),
+    ("The border stayed closed for a quarter of a century.", "a quarter of a century", 25, "year", "exact"),
     ("The siege lasted more than three and a half years.", "more than three and a half years", 3.5, "year", "lower"),
 ])
 def test_durations(sentence, text, value, unit, bound):

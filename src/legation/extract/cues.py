@@ -38,7 +38,7 @@ CUES: tuple[Cue, ...] = (
     # Leave given to the other side's people or craft ("allowed the opposition parties to meet there", "let the
     # aircraft land"): read before the words of what they were let do.
     _cue(r"\b(?:allow(?:ed|s)|let|permitt(?:ed|ing))\s+(?:[\w'’,-]+\s+){1,5}?(?:to\s+)?(?:land|meet|use|operate|transit|"
-         r"pass|stay|refuel|dock|fight|settle)\b", "SUPPORT"),
+         r"pass|stay|refuel|dock|fight|settle|set\s+up|establish|train)\b", "SUPPORT"),
     # An outcome welcomed is support, whatever the outcome ("welcomed the defeat of the Tamil Tigers"); the state of
     # war ended is peace made, not war; a place captured is taken by force.
     _cue(r"\bwelcom(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+)?(?:defeat|fall|end|election|return|agreement|decision|ruling|"
@@ -78,6 +78,17 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bs(?:ought|eeks?|eeking)\s+(?:closer|better|stronger|warmer)\s+(?:ties|relations|cooperation)\b", "COOPERATE"),
     _cue(r"\bcoordinat(?:ed|ing)\s+(?:their\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:operations|efforts|patrols|action|"
          r"policies|positions)\b", "COOPERATE"),
+    # A side armed ("armed the pro-government Popular Front"), mines laid, supplies or transport cut, objections
+    # dropped, a charge dismissed.
+    _cue(r"\barm(?:ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:rebels|insurgents|guerrillas|militias?|fighters|groups?|"
+         r"tribes|front|opposition|movement|royalists|mujahideen|separatists)\b", "AID", "SUPPORT"),
+    _cue(r"\blaid\s+(?:land\s*)?mines\b", "COERCE", "MOBILIZE"),
+    _cue(r"\bhalt(?:ed|s|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:trains|flights|traffic|transit)\b|"
+         r"\b(?:links|flights|traffic|services)\s*,?\s+(?:were\s+|was\s+)?suspended\b", "SANCTION"),
+    _cue(r"\bdropp(?:ed|ing)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+)?(?:objections?|opposition|claims?|veto|demands?)\b",
+         "CONCEDE"),
+    _cue(r"\bdismiss(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:charges?|accusations?|allegations?|claims?|criticism)\b",
+         "REJECT"),
     # Royal marriages between the two houses; a fleet scattered.
     _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
     _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),

@@ -41,7 +41,8 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
 # ---------------------------------------------------------------- currencies
 _ISO = re.findall(r"[A-Z]{3}", "USD EUR GBP JPY CNY RMB INR PKR RUB CHF CAD AUD NZD HKD SGD KRW TRY SAR AED MAD DZD TND EGP ZAR "
         "NGN BRL MXN ARS CLP COP SEK NOK DKK ISK PLN CZK HUF UAH BYN KZT IRR IQD ILS THB VND IDR MYR PHP "
-        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG PEN BOB CRC NIO AZN FJD MNT MVR TZS UGX")
+        "BDT LKR NPR KWD QAR OMR XOF XAF ETB ERN KES TWD DOP UYU BTN AOA HTG PEN BOB CRC NIO AZN FJD MNT MVR TZS UGX "
+        "ZMW ZWL MWK BWP NAD MZN RWF SDG SOS UZS TJS KGS MDL RON BGN RSD MKD ALL GEL AMD AFN LYD JOD BHD LBP SYP YER")
 _SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
             "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP",
             "¥": "yen", "₹": "INR", "₽": "RUB", "₨": "rupee", "rs": "rupee", "rs.": "rupee", "rm": "MYR",
@@ -192,7 +193,8 @@ _TIME_ADJ = re.compile(r"-(?P<u>day|week|month|year|decade|century)(?=\s(?!plans
 # "disputed for more than a century"); "a year later" dates, "a day" in "10 million a day" is a rate.
 _A_DURATION = re.compile(
     r"\b(?:(?P<b>(?:more|less|fewer)\s+than|(?:just\s+|well\s+)?over|nearly|almost|about|around|roughly|under)"
-    r"|lasted|lasting|for)\s+(?P<a>(?P<half>half\s+)?an?\s+(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
+    r"|lasted|lasting|for)\s+(?P<a>(?:(?P<half>half)\s+|(?P<quarter>a\s+quarter\s+of)\s+)?an?\s+"
+    r"(?P<u>day|week|month|year|decade|century))\b(?![-'’])")
 _A_UNIT = re.compile(r"a (?:day|week|month|year|decade|century)")  # (a gate for _A_DURATION; a literal opening is fast)
 # (A word may open a quotation: "13,000 Norwegian "police troops"".)
 _WORD_TOKEN = re.compile(r"\s[\"“]?([A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z])(?![\w-])")
@@ -578,7 +580,7 @@ def _a_durations(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
         if any(a < m.end() and first < b for a, b in taken):
             continue
         value, unit = _TIME_UNITS[m.group("u")]
-        value *= 0.5 if m.group("half") else 1  # "for half a century"
+        value *= 0.5 if m.group("half") else 0.25 if m.group("quarter") else 1  # "for half a century", "a quarter of …"
         bound = _BOUND_OF[" ".join(m.group("b").lower().split())] if m.group("b") else "exact"
         found.append(QuantityMatch(text[first:m.end()], (first, m.end()), float(value), unit, bound, None, None))
     return sorted(found, key=lambda q: q.span)
