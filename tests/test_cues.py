@@ -424,6 +424,16 @@ from legation.extract.cues import has_cue, read_clause
     ("and Uzbekistan dropped its objections to Rogun", {"CONCEDE"}),
     ("Hichilema dismissed the charge", {"REJECT"}),
     ("Zambia let Joshua Nkomo's ZAPU set up guerrilla camps near Lusaka", {"SUPPORT"}),
+    # a mission opened without an object, ships that entered, an advance halted, prisoners, trials, compliance
+    ("Japan's first consulate in Australia opened in Townsville", {"SUPPORT"}),
+    ("midget submarines entered Sydney Harbour", {"ASSAULT"}),
+    ("Australian troops halted the Japanese advance on the Kokoda Track", {"ASSAULT"}),
+    ("About 22,000 Australians were taken prisoner by Japan", {"COERCE"}),
+    ("military courts tried some 900 Japanese for war crimes", {"ACCUSE"}),
+    ("Japan complied", {"CONCEDE"}),
+    ("Canberra chose a French design over Japan's submarine", {"REJECT"}),
+    ("Kishida and Albanese updated the security declaration in Perth", {"AGREE"}),
+    ("The two countries exchanged legations", {"SUPPORT"}),
 ])
 def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> None:
     assert wanted <= set(read_clause(clause).types), read_clause(clause)
@@ -448,6 +458,7 @@ def test_the_words_of_an_act_give_its_type(clause: str, wanted: set[str]) -> Non
     ("the law was struck down by the Constitutional Court", "ASSAULT"),
     ("whose laws Ferdinand V sanctioned", "SANCTION"),
     ("The republic took Greece to the International Court of Justice", "ASSAULT"),
+    ("military courts tried some 900 Japanese for war crimes", "ASSAULT"),
     ("talks advanced to a second round", "ASSAULT"),  # (only an army advances into or on a place)
     ("the European Union ended the programme", "RETREAT"),  # a union that ends something has not ended
     ("Egypt and Britain agreed to grant Sudan self-determination", "AID"),  # a concession, not a grant of money

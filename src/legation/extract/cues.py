@@ -89,6 +89,17 @@ CUES: tuple[Cue, ...] = (
          "CONCEDE"),
     _cue(r"\bdismiss(?:ed|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:charges?|accusations?|allegations?|claims?|criticism)\b",
          "REJECT"),
+    # A mission opened without an object ("Japan's first consulate in Australia opened in Townsville"); an advance
+    # halted; men taken prisoner or tried; demands complied with; one offer chosen over the other's; a pact updated.
+    _cue(r"\b(?:embassy|consulate(?:-general)?|legation|high\s+commission)\b[^.;]{0,40}?\b(?:(?<=was )|(?<=were ))?"
+         r"(?:re)?opened\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\bhalt(?:ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:advance|offensive|invasion|attack)\b", "ASSAULT"),
+    _cue(r"\btaken\s+prisoner\b|\btook\s+(?:[\w,]+\s+){0,3}?prisoners?\b", "COERCE", "ASSAULT"),
+    _cue(r"\btried\s+(?:[\w,]+\s+){0,4}?for\s+(?:war\s+crimes|treason|espionage|spying|murder)\b", "ACCUSE", "COERCE"),
+    _cue(r"\bcompl(?:ied|ies)\b", "CONCEDE"),
+    _cue(r"\bchose\s+(?:[\w-]+\s+){1,4}?over\s+(?-i:[A-Z])", "REJECT"),
+    _cue(r"\b(?:updated|renewed|revised|upgraded|extended)\s+(?:the|their|a|its)\s+(?:[\w-]+\s+){0,2}?(?:declaration|"
+         r"agreement|treaty|pact|partnership|accord)\b", "AGREE", "COOPERATE"),
     # Royal marriages between the two houses; a fleet scattered.
     _cue(r"\barrang(?:ed|ing)\s+(?:the|a)\s+marriage\b", "AGREE", "COOPERATE"),
     _cue(r"\bmarri(?:ed|es)\b(?!\s+(?:couples?|women|men)\b)", "COOPERATE"),
@@ -267,7 +278,8 @@ CUES: tuple[Cue, ...] = (
          r"dr(?:o|i)ve\b[^.;]{0,60}\bout of|offensives?\b(?!\s+(?:remarks?|comments?|language|statements?|cartoons?|"
          r"behaviou?r|posts?|words))|land(?:ed|ing)\s+(?:\w+\s+)?(?:troops|forces|soldiers|marines)|sabotag(?:e|ed|ing)|cyber-?attacks?|"
          r"damag(?:ed|ing)\b(?!\s+(?:the\s+)?(?:\w+\s+)?(?:relations|ties|trust|reputation|image|confidence))|blew up|blown up|blow up|assassinat(?:e|es|ing)|dr(?:o|i)ve out|driven (?:out|back)|"
-         r"(?:troops|forces|army|armies|soldiers)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
+         r"(?:troops|forces|army|armies|soldiers|submarines|warships|tanks)\s+(?:\w+\s+)?(?:reached|entered|crossed|advanced|"
+         r"marched))\b|storm(?:ed|ing)|(?<=was )shot|(?<=were )shot|shot dead|gunned down|retook|recaptur(?:e|ed|ing)|"
          r"reconquer(?:ed|ing)?|repel(?:led|s)?|repulsed|dr(?:o|i)ve back|dr(?:o|i)ve\s+(?:[\w'’-]+\s+){1,4}?back\b|(?:missile|drone|rocket) (?:strikes?|attacks?)|"
          r"struck\b(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|compromise|bargain|chord|note))|"
          r"sack(?:ed|ing)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|city|capital|town)))", "ASSAULT"),
@@ -283,7 +295,7 @@ CUES: tuple[Cue, ...] = (
          r"protesters|demonstrators|people|men|hostages|guards|fishermen|migrants|refugees|villagers|"
          r"(?-i:[A-Z])[a-z]+(?:ans|ese|is|s))\b", "ASSAULT"),
     _cue(r"\b(?:close to|brink of|verge of|threat of|on the edge of)\s+(?:a\s+)?war\b", "THREATEN"),
-    _cue(r"\b(?<!close to )(?<!brink of )(?<!verge of )(?<!threat of )(?<!edge of )wars?\b(?! of words)", "ASSAULT",
+    _cue(r"\b(?<!close to )(?<!brink of )(?<!verge of )(?<!threat of )(?<!edge of )wars?\b(?! of words)(?!\s+crim)", "ASSAULT",
          strong=False),
     _cue(r"\bdefeat(?:ed|s)?\b", "ASSAULT", strong=False),
     # COERCE: occupation, annexation, arrests, rule imposed.
@@ -450,7 +462,7 @@ CUES: tuple[Cue, ...] = (
          r"\bissu(?:ed|es|ing)\s+(?:a|an|the)\s+(?:[\w–-]+\s+){0,4}?(?:Charter|Declaration|declaration|communiqu[ée]|"
          r"Communiqu[ée]|joint statement)\b", "SUPPORT", "COOPERATE", "AGREE"),
     _cue(r"\b(?:relations|ties)\b[^.;]{0,30}\b(?:were|was|had been|have been) (?:\w+ )?(?:restored|resumed|"
-         r"normali[sz]ed|re-?established)\b|\bexchanged ambassadors\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
+         r"normali[sz]ed|re-?established)\b|\bexchanged (?:ambassadors|legations|embassies|envoys|diplomatic missions)\b|\braised to (?:the rank of )?embass(?:y|ies)\b|"
          r"\bnominated\b", "SUPPORT", "COOPERATE"),
     _cue(r"\bvot(?:ed|ing)\b[^.;]{0,25}?\bfor\b", "SUPPORT", "REQUEST"),
     _cue(r"\b(?<!-)(?:support(?:ed|s|ing)?|back(?:ed|s|ing)|endors(?:e|ed|es)|prais(?:e|ed)|supporter|"
