@@ -67,6 +67,9 @@ REQUIRED["dev12"] = {"overall": 0.89, "events_strict": 0.72, "missions": 0.95, "
 # A thirteenth (tests/fixtures/dev13/README.md), longer articles, for finding general gaps (0.920 with the rules
 # before this round).
 REQUIRED["dev13"] = {"overall": 0.91, "events_strict": 0.76, "missions": 0.95, "people": 0.85}
+# A fifteenth (tests/fixtures/dev15/README.md), longer articles, for finding general gaps (0.927 with the rules
+# before this round).
+REQUIRED["dev15"] = {"overall": 0.92, "events_strict": 0.78, "missions": 0.95, "people": 0.85}
 # A fourteenth (tests/fixtures/dev14/README.md), held out like dev3, dev6 and dev10: no rule is tuned on it (0.927
 # when it arrived, 0.925 with the rules before this round; its bar sits under that).
 REQUIRED["dev14"] = {"overall": 0.90, "events_strict": 0.70, "missions": 0.95, "people": 0.85}
