@@ -73,6 +73,9 @@ REQUIRED["dev15"] = {"overall": 0.92, "events_strict": 0.78, "missions": 0.95, "
 # A fourteenth (tests/fixtures/dev14/README.md), held out like dev3, dev6 and dev10: no rule is tuned on it (0.927
 # when it arrived, 0.925 with the rules before this round; its bar sits under that).
 REQUIRED["dev14"] = {"overall": 0.90, "events_strict": 0.70, "missions": 0.95, "people": 0.85}
+# A sixteenth (tests/fixtures/dev16/README.md), held out like dev14: no rule is tuned on it (0.917 when it arrived,
+# after this round's rules, 0.915 with the rules before; its bar sits under that).
+REQUIRED["dev16"] = {"overall": 0.89, "events_strict": 0.70, "missions": 0.95, "people": 0.80}
 FOLDERS = {name: Path(__file__).parent / "fixtures" / name for name in REQUIRED if name not in ("seed", "dev")}
 
 
