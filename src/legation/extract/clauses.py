@@ -211,8 +211,10 @@ def split(text: str, times: Sequence[TimeExpr], has_cue: Callable[[str], bool]) 
             # one reports an act and says when. (Each part runs to the next semicolon.)
             a, b = text.rfind(";", 0, m.start()) + 1, text.find(";", m.end())
             b = len(text) if b < 0 else b
-            if (timed(a, m.start()) and has_cue(text[a:m.start()])) or (timed(m.end(), b) and has_cue(text[m.end():b])) \
-                    or (timed(a, m.start()) and _ANSWER_OPENS.match(text, m.end()) and has_cue(text[m.end():b])):
+            # (or the part after answers the dated act before: "…; Spain answered with hours-long checks …")
+            left_timed = timed(a, m.start())
+            if (left_timed and has_cue(text[a:m.start()])) or (
+                    (timed(m.end(), b) or (left_timed and _ANSWER_OPENS.match(text, m.end()))) and has_cue(text[m.end():b])):
                 cuts.add((m.start(), m.end()))
     # "Siamese armies defeated him, razed Vientiane the following year and …": a verb of the same subject with a
     # time of its own, after a part with none, is another occasion.

@@ -91,8 +91,8 @@ CUES: tuple[Cue, ...] = (
          "REJECT"),
     # A mission opened without an object ("Japan's first consulate in Australia opened in Townsville"); an advance
     # halted; men taken prisoner or tried; demands complied with; one offer chosen over the other's; a pact updated.
-    _cue(r"\b(?:embassy|consulate(?:-general)?|legation|high\s+commission)\b[^.;]{0,40}?\b(?:(?<=was )|(?<=were ))?"
-         r"(?:re)?opened\b", "SUPPORT", "COOPERATE"),
+    _cue(r"\b(?:embassy|consulate(?:-general)?|legation|high\s+commission)\b[^.;]{0,40}?\b(?:re)?opened\b", "SUPPORT",
+         "COOPERATE"),
     _cue(r"\bhalt(?:ed|ing)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:advance|offensive|invasion|attack)\b", "ASSAULT"),
     _cue(r"\btaken\s+prisoner\b|\btook\s+(?:[\w,]+\s+){0,3}?prisoners?\b", "COERCE", "ASSAULT"),
     _cue(r"\btried\s+(?:[\w,]+\s+){0,4}?for\s+(?:war\s+crimes|treason|espionage|spying|murder)\b", "ACCUSE", "COERCE"),

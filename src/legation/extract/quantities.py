@@ -510,7 +510,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             unit, stop = "tonne", end + r.end()
         elif r := _TIME.match(rest) or _TIME_ADJ.match(rest):
             factor, unit = _TIME_UNITS[r.group("u").rstrip("s")]
-            half = 0.5 if "half" in r.groupdict() and r.group("half") else 0  # "three and a half years"
+            half = 0.5 if r.groupdict().get("half") else 0  # "three and a half years" (_TIME_ADJ has no such group)
             value, stop = (value + half) * factor, end + r.end()
         elif (c := _count(text, end) or _coordinated_count(text, end) or _count_of(text, end)) \
                 and (prev_word not in _REFERENTIAL or (digits and prev_word == "all")):  # ("all 115 people")
